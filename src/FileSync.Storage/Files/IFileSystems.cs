@@ -65,7 +65,14 @@ public sealed record StoredFile(
     string ContentHash,
     IReadOnlyDictionary<string, string> Metadata,
     DateTimeOffset CreatedAt,
-    DateTimeOffset LastModified);
+    DateTimeOffset LastModified)
+{
+    /// <summary>
+    /// The store's id of this version's content (its chunk list); 0 when unknown, in which case
+    /// <see cref="IFileSystems.OpenRead"/> reads the file's current content.
+    /// </summary>
+    public long ContentId { get; init; }
+}
 
 public sealed class FileSystemNotFoundException(string fileSystem)
     : KeyNotFoundException($"File system '{fileSystem}' does not exist.")

@@ -1,0 +1,211 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using FileSync.Storage.Chunking;
+using FileSync.Storage.Database;
+
+namespace FileSync.Storage.Content;
+
+/// <summary>
+/// The node's chunk store, shared by all its file systems: a chunk is stored once however many files hold
+/// it. A <em>content</em> is an ordered chunk list (one file version's bytes); file rows point at contents,
+/// so renames, copies and metadata changes move no bytes. Contents and chunks nobody points at are collected.
+/// </summary>
+public sealed class ChunkStore
+{
+    private const int LookupBatch = 500;
+    private readonly StorageDatabase _db;
+    private readonly ConcurrentDictionary<long, byte> _contentsBeingWritten = new();
+
+    internal ChunkStore(StorageDatabase db, ChunkingOptions chunking)
+    {
+        _db = db;
+        Chunking = chunking;
+    }
+
+    public ChunkingOptions Chunking { get; }
+
+    /// <summary>Chunks <paramref name="content"/> and stores it as a new content; nothing points at it until a file version is committed.</summary>
+    public Task<StoredContent> WriteContentAsync(Stream content, CancellationToken ct = default) =>
+        new ContentWriter(this, Chunking).WriteAsync(content, ct);
+
+    /// <summary>The ordered chunk list of a content (hash, offset, length).</summary>
+    public async Task<IReadOnlyList<ChunkRef>> GetChunkListAsync(long contentId, CancellationToken ct = default)
+    {
+        await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
+        await using var command = connection.Command(
+            "SELECT chunk_hash, start_offset, length FROM storage_content_chunks WHERE content_id = @c ORDER BY seq", null, ("@c", contentId));
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var list = new List<ChunkRef>();
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            list.Add(new ChunkRef(ChunkHash.FromBytes((byte[])reader.GetValue(0)), reader.GetInt64(1), checked((int)reader.GetInt64(2))));
+        return list;
+    }
+
+    /// <summary>Which of <paramref name="hashes"/> this node does not store (each reported once, in first-seen order).</summary>
+    public async Task<IReadOnlyList<ChunkHash>> GetMissingChunksAsync(IEnumerable<ChunkHash> hashes, CancellationToken ct = default)
+    {
+        var distinct = hashes.Distinct().ToList();
+        var present = new HashSet<ChunkHash>();
+        await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
+        for (var start = 0; start < distinct.Count; start += LookupBatch)
+        {
+            var part = distinct.Skip(start).Take(LookupBatch).ToList();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT hash FROM storage_chunks WHERE hash IN (" +
+                string.Join(", ", part.Select((_, i) => "@h" + i)) + ")";
+            for (var i = 0; i < part.Count; i++) command.Add("@h" + i, part[i].ToBytes());
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false)) present.Add(ChunkHash.FromBytes((byte[])reader.GetValue(0)));
+        }
+        return distinct.Where(h => !present.Contains(h)).ToList();
+    }
+
+    /// <summary>
+    /// Stores a chunk received from elsewhere after checking that its bytes hash to <paramref name="expected"/>.
+    /// Commit a content that lists it soon (<see cref="CreateContentAsync"/>): unreferenced chunks older than
+    /// the collection grace period are collected.
+    /// </summary>
+    public async Task StoreChunkAsync(ChunkHash expected, ReadOnlyMemory<byte> data, CancellationToken ct = default)
+    {
+        var actual = ChunkHash.Compute(data.Span);
+        if (actual != expected)
+            throw new InvalidDataException($"The chunk's bytes hash to {actual}, not to the announced {expected}; it was not stored.");
+        using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
+        await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await _db.InsertChunksAsync(connection, tx, [new ChunkData(expected, data.ToArray())], ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads one stored chunk's bytes, or null when this node does not hold it.</summary>
+    public async Task<byte[]?> ReadChunkAsync(ChunkHash hash, CancellationToken ct = default)
+    {
+        await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
+        return (byte[]?)await connection.ScalarAsync("SELECT data FROM storage_chunks WHERE hash = @h", null, ct, ("@h", hash.ToBytes())).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Creates a content from chunks this node already stores (a version that came from another server,
+    /// or a copy) without reading any bytes. <paramref name="contentHash"/> is the sender's whole-content
+    /// SHA-256, trusted as given. Throws <see cref="MissingChunksException"/> when a chunk is absent.
+    /// </summary>
+    public async Task<StoredContent> CreateContentAsync(IReadOnlyList<ChunkRef> chunks, string contentHash, CancellationToken ct = default)
+    {
+        long expectedOffset = 0;
+        foreach (var chunk in chunks)
+        {
+            if (chunk.Offset != expectedOffset || chunk.Length <= 0)
+                throw new ArgumentException($"The chunk list is not contiguous: a chunk at offset {chunk.Offset} (length {chunk.Length}) follows offset {expectedOffset}.", nameof(chunks));
+            expectedOffset = chunk.End;
+        }
+        var missing = await GetMissingChunksAsync(chunks.Select(c => c.Hash), ct).ConfigureAwait(false);
+        if (missing.Count > 0) throw new MissingChunksException(missing);
+        var id = await BeginContentAsync(ct).ConfigureAwait(false);
+        try
+        {
+            using (await _db.EnterWriteAsync(ct).ConfigureAwait(false))
+            {
+                await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
+                await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                await _db.InsertChunkRefsAsync(connection, tx, id, 0, chunks, ct).ConfigureAwait(false);
+                await CompleteContentAsync(connection, tx, id, expectedOffset, contentHash, ct).ConfigureAwait(false);
+                await tx.CommitAsync(ct).ConfigureAwait(false);
+            }
+            return new StoredContent(id, expectedOffset, contentHash, chunks.Count);
+        }
+        finally
+        {
+            EndContent(id);
+        }
+    }
+
+    // ---- used by ContentWriter: a content is "being written" (protected from collection) until EndContent.
+
+    internal async Task<long> BeginContentAsync(CancellationToken ct)
+    {
+        using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
+        await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
+        var id = Convert.ToInt64(await connection.ScalarAsync(
+            "INSERT INTO storage_contents(size, complete, created_at) VALUES (0, 0, @t) RETURNING id", null, ct,
+            ("@t", Sql.UnixMs(DateTimeOffset.UtcNow))).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        _contentsBeingWritten[id] = 0;
+        return id;
+    }
+
+    internal void EndContent(long contentId) => _contentsBeingWritten.TryRemove(contentId, out _);
+
+    /// <summary>Makes one batch durable: the chunk bytes and the content's list entries, in one transaction.</summary>
+    internal async Task AppendBatchAsync(long contentId, int firstSeq, IReadOnlyList<ChunkData> chunks, IReadOnlyList<ChunkRef> refs, CancellationToken ct)
+    {
+        using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
+        await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await _db.InsertChunksAsync(connection, tx, chunks, ct).ConfigureAwait(false);
+        await _db.InsertChunkRefsAsync(connection, tx, contentId, firstSeq, refs, ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    internal async Task CompleteContentAsync(long contentId, long size, string contentHash, CancellationToken ct)
+    {
+        using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
+        await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
+        await CompleteContentAsync(connection, null, contentId, size, contentHash, ct).ConfigureAwait(false);
+    }
+
+    private static Task<int> CompleteContentAsync(DbConnection connection, DbTransaction? tx, long contentId, long size, string contentHash, CancellationToken ct) =>
+        connection.ExecAsync("UPDATE storage_contents SET size = @s, content_hash = @h, complete = 1 WHERE id = @id", tx, ct,
+            ("@s", size), ("@h", contentHash), ("@id", contentId));
+
+    /// <summary>
+    /// Deletes contents no file row or retained version points at (except those being written by this node
+    /// and those younger than <paramref name="gracePeriod"/>), then chunks no content lists. Returns the number
+    /// of chunks removed.
+    /// </summary>
+    public async Task<CollectionResult> CollectGarbageAsync(TimeSpan gracePeriod, CancellationToken ct = default)
+    {
+        var cutoff = Sql.UnixMs(DateTimeOffset.UtcNow - gracePeriod);
+        using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
+        await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        // Ids are numbers we produced, so listing them inline is safe.
+        var busy = _contentsBeingWritten.Keys.ToArray();
+        var exclude = busy.Length == 0 ? "" : $" AND id NOT IN ({string.Join(", ", busy)})";
+        var contents = await connection.ExecAsync(
+            "DELETE FROM storage_contents WHERE created_at <= @cutoff" + exclude +
+            " AND NOT EXISTS (SELECT 1 FROM storage_files f WHERE f.content_id = storage_contents.id)" +
+            " AND NOT EXISTS (SELECT 1 FROM storage_file_versions v WHERE v.content_id = storage_contents.id)",
+            tx, ct, ("@cutoff", cutoff)).ConfigureAwait(false);
+        var chunks = await connection.ExecAsync(
+            "DELETE FROM storage_chunks WHERE stored_at <= @cutoff" +
+            " AND NOT EXISTS (SELECT 1 FROM storage_content_chunks cc WHERE cc.chunk_hash = storage_chunks.hash)",
+            tx, ct, ("@cutoff", cutoff)).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return new CollectionResult(contents, chunks);
+    }
+
+    /// <summary>How many chunks the store holds and their total bytes (for tests and status pages).</summary>
+    public async Task<(long Chunks, long Bytes)> GetStatisticsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT COUNT(*), COALESCE(SUM(length), 0) FROM storage_chunks");
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await reader.ReadAsync(ct).ConfigureAwait(false);
+        return (Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
+            Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    internal StorageDatabase Database => _db;
+}
+
+/// <summary>A content that is fully stored: its id, size, whole-content SHA-256 (hex) and number of chunks.</summary>
+public sealed record StoredContent(long Id, long Size, string ContentHash, int ChunkCount);
+
+/// <summary>What a collection pass removed.</summary>
+public sealed record CollectionResult(int Contents, int Chunks);
+
+/// <summary>A content was to be built from chunks this node does not hold.</summary>
+public sealed class MissingChunksException(IReadOnlyList<ChunkHash> missing)
+    : InvalidOperationException($"{missing.Count} chunk(s) of the version are not stored on this node (first: {missing[0]}); send them first.")
+{
+    public IReadOnlyList<ChunkHash> Missing { get; } = missing;
+}

@@ -1,0 +1,124 @@
+using System.Data.Common;
+using FileSync.Storage.Chunking;
+using Microsoft.Data.Sqlite;
+
+namespace FileSync.Storage.Database;
+
+/// <summary>
+/// The embedded default: one SQLite file in WAL mode holding metadata and chunk bytes (BLOBs).
+/// Durability: <c>synchronous=FULL</c>, so every committed transaction is fsynced to the WAL before
+/// the commit returns; a version row therefore never becomes visible before the chunks it lists.
+/// </summary>
+internal sealed class SqliteStorageDatabase : StorageDatabase
+{
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    public SqliteStorageDatabase(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString)
+        {
+            Pooling = true,
+            DefaultTimeout = 60,
+        };
+        _connectionString = builder.ToString();
+    }
+
+    public static string DefaultConnectionString(string dataDirectory) =>
+        new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "filesync.db") }.ToString();
+
+    public override StorageProvider Provider => StorageProvider.Sqlite;
+
+    public override string ForUpdate => "";
+
+    public override DbConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Configure(connection);
+        return connection;
+    }
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct).ConfigureAwait(false);
+        Configure(connection);
+        return connection;
+    }
+
+    private static void Configure(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000;";
+        command.ExecuteNonQuery();
+    }
+
+    public override async ValueTask<IDisposable> EnterWriteAsync(CancellationToken ct)
+    {
+        await _writer.WaitAsync(ct).ConfigureAwait(false);
+        return new Release(_writer);
+    }
+
+    public override async Task CreateSchemaAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await connection.ExecAsync("PRAGMA journal_mode=WAL;", null, ct).ConfigureAwait(false);
+        var ddl = SchemaTemplate.Replace("{BLOB}", "BLOB").Replace("{INT}", "INTEGER").Replace("{ID}", "INTEGER PRIMARY KEY");
+        await connection.ExecAsync(ddl, null, ct).ConfigureAwait(false);
+    }
+
+    public override async Task InsertChunksAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<ChunkData> chunks, CancellationToken ct)
+    {
+        await using var command = connection.Command(
+            "INSERT INTO storage_chunks(hash, length, stored_at, data) VALUES (@h, @l, @t, @d) ON CONFLICT(hash) DO NOTHING", tx);
+        var h = command.Add("@h", null);
+        var l = command.Add("@l", null);
+        var d = command.Add("@d", null);
+        command.Add("@t", Sql.UnixMs(DateTimeOffset.UtcNow));
+        foreach (var chunk in chunks)
+        {
+            h.Value = chunk.Hash.ToBytes();
+            l.Value = (long)chunk.Data.Length;
+            d.Value = chunk.Data;
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    public override async Task InsertChunkRefsAsync(DbConnection connection, DbTransaction tx, long contentId, int firstSeq,
+        IReadOnlyList<ChunkRef> refs, CancellationToken ct)
+    {
+        await using var command = connection.Command(
+            "INSERT INTO storage_content_chunks(content_id, seq, chunk_hash, start_offset, length) VALUES (@c, @s, @h, @o, @l)", tx);
+        command.Add("@c", contentId);
+        var s = command.Add("@s", null);
+        var h = command.Add("@h", null);
+        var o = command.Add("@o", null);
+        var l = command.Add("@l", null);
+        for (var i = 0; i < refs.Count; i++)
+        {
+            s.Value = (long)(firstSeq + i);
+            h.Value = refs[i].Hash.ToBytes();
+            o.Value = refs[i].Offset;
+            l.Value = (long)refs[i].Length;
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open (and its WAL un-checkpointed); release them with the node.
+        SqliteConnection.ClearAllPools();
+        _writer.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _released;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) semaphore.Release();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Data.Common;
+
+namespace FileSync.Storage.Database;
+
+/// <summary>
+/// The one place where SQLite and PostgreSQL differ: how to connect, the schema's column types, row
+/// locking, and how a batch of chunks is written fastest. Everything else is plain SQL both understand
+/// (<c>ON CONFLICT</c>, <c>RETURNING</c>, <c>@name</c> parameters).
+/// </summary>
+internal abstract class StorageDatabase : IAsyncDisposable
+{
+    public abstract StorageProvider Provider { get; }
+
+    /// <summary>Appended to a SELECT that must lock the rows it reads until the transaction ends.</summary>
+    public abstract string ForUpdate { get; }
+
+    public abstract DbConnection Open();
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Serializes write transactions where the database allows one writer only (SQLite), so writers queue
+    /// here instead of spinning on "database is locked". A no-op for PostgreSQL.
+    /// </summary>
+    public abstract ValueTask<IDisposable> EnterWriteAsync(CancellationToken ct);
+
+    public abstract Task CreateSchemaAsync(CancellationToken ct);
+
+    /// <summary>Writes chunk bytes (skipping hashes already stored) inside <paramref name="tx"/>.</summary>
+    public abstract Task InsertChunksAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<ChunkData> chunks, CancellationToken ct);
+
+    /// <summary>Appends rows to a content's chunk list inside <paramref name="tx"/>.</summary>
+    public abstract Task InsertChunkRefsAsync(DbConnection connection, DbTransaction tx, long contentId, int firstSeq,
+        IReadOnlyList<Chunking.ChunkRef> refs, CancellationToken ct);
+
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>The schema with dialect tokens: {BLOB} binary, {INT} 64-bit integer, {ID} auto-numbered key.</summary>
+    protected const string SchemaTemplate = """
+        CREATE TABLE IF NOT EXISTS storage_node (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS storage_chunks (
+            hash {BLOB} PRIMARY KEY,
+            length {INT} NOT NULL,
+            stored_at {INT} NOT NULL,
+            data {BLOB} NOT NULL);
+        CREATE TABLE IF NOT EXISTS storage_contents (
+            id {ID},
+            size {INT} NOT NULL DEFAULT 0,
+            content_hash TEXT,
+            complete {INT} NOT NULL DEFAULT 0,
+            created_at {INT} NOT NULL);
+        CREATE TABLE IF NOT EXISTS storage_content_chunks (
+            content_id {INT} NOT NULL REFERENCES storage_contents(id) ON DELETE CASCADE,
+            seq {INT} NOT NULL,
+            chunk_hash {BLOB} NOT NULL REFERENCES storage_chunks(hash),
+            start_offset {INT} NOT NULL,
+            length {INT} NOT NULL,
+            PRIMARY KEY (content_id, seq));
+        CREATE INDEX IF NOT EXISTS storage_content_chunks_by_hash ON storage_content_chunks(chunk_hash);
+        CREATE INDEX IF NOT EXISTS storage_content_chunks_by_offset ON storage_content_chunks(content_id, start_offset);
+        CREATE TABLE IF NOT EXISTS storage_file_systems (
+            name TEXT PRIMARY KEY,
+            last_etag {INT} NOT NULL DEFAULT 0,
+            last_version {INT} NOT NULL DEFAULT 0,
+            created_at {INT} NOT NULL);
+        CREATE TABLE IF NOT EXISTS storage_files (
+            fs TEXT NOT NULL REFERENCES storage_file_systems(name),
+            name TEXT NOT NULL,
+            etag {INT} NOT NULL,
+            content_id {INT} REFERENCES storage_contents(id),
+            deleted {INT} NOT NULL DEFAULT 0,
+            renamed_to TEXT,
+            size {INT} NOT NULL,
+            content_hash TEXT NOT NULL,
+            metadata TEXT NOT NULL,
+            created_at {INT} NOT NULL,
+            last_modified {INT} NOT NULL,
+            PRIMARY KEY (fs, name));
+        CREATE UNIQUE INDEX IF NOT EXISTS storage_files_by_etag ON storage_files(fs, etag);
+        CREATE INDEX IF NOT EXISTS storage_files_by_content ON storage_files(content_id);
+        CREATE TABLE IF NOT EXISTS storage_file_versions (
+            fs TEXT NOT NULL,
+            name TEXT NOT NULL,
+            version {INT} NOT NULL,
+            server_id TEXT NOT NULL,
+            etag {INT} NOT NULL,
+            content_id {INT} REFERENCES storage_contents(id),
+            PRIMARY KEY (fs, name, version, server_id));
+        CREATE INDEX IF NOT EXISTS storage_file_versions_by_content ON storage_file_versions(content_id);
+        CREATE TABLE IF NOT EXISTS storage_configs (
+            fs TEXT NOT NULL REFERENCES storage_file_systems(name),
+            key TEXT NOT NULL,
+            json TEXT NOT NULL,
+            PRIMARY KEY (fs, key));
+        """;
+}
+
+/// <summary>A chunk's bytes on their way into the store.</summary>
+internal readonly record struct ChunkData(Chunking.ChunkHash Hash, byte[] Data);

@@ -1,0 +1,85 @@
+using FileSync.Storage.Content;
+using FileSync.Storage.Database;
+using FileSync.Storage.Files;
+using FileSync.Storage.Writing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FileSync.Storage;
+
+/// <summary>
+/// A node's storage: its database (SQLite or PostgreSQL), its chunk store and its file systems. Opening it
+/// creates the schema, loads (or creates once) the node's <see cref="ServerId"/> and collects what an
+/// interrupted upload left behind.
+/// </summary>
+public sealed class NodeStorage : IAsyncDisposable
+{
+    private readonly StorageDatabase _db;
+    private readonly IFileSystemWriters _writers;
+
+    private NodeStorage(StorageDatabase db, Guid serverId, NodeFileSystems fileSystems, IFileSystemWriters writers, StorageSettings settings)
+    {
+        _db = db;
+        ServerId = serverId;
+        Store = fileSystems;
+        _writers = writers;
+        Settings = settings;
+    }
+
+    public Guid ServerId { get; }
+
+    public StorageSettings Settings { get; }
+
+    /// <summary>The contract the HTTP facade uses.</summary>
+    public IFileSystems FileSystems => Store;
+
+    /// <summary>The same file systems with the synchronization extras (change lists, chunk lists, remote commits).</summary>
+    public NodeFileSystems Store { get; }
+
+    public ChunkStore Chunks => Store.Chunks;
+
+    public static async Task<NodeStorage> OpenAsync(StorageSettings settings, ILoggerFactory? loggerFactory = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<NodeStorage>();
+        if (string.IsNullOrWhiteSpace(settings.DataDirectory))
+            throw new ArgumentException("StorageSettings.DataDirectory is required.", nameof(settings));
+        var chunking = settings.Chunking;
+        if (settings.RetainedVersionsPerFile < 1)
+            throw new ArgumentException("StorageSettings.RetainedVersionsPerFile must be at least 1 (the current version).", nameof(settings));
+        Directory.CreateDirectory(settings.DataDirectory);
+
+        StorageDatabase db = settings.Provider switch
+        {
+            StorageProvider.Sqlite => new SqliteStorageDatabase(string.IsNullOrWhiteSpace(settings.ConnectionString)
+                ? SqliteStorageDatabase.DefaultConnectionString(settings.DataDirectory) : settings.ConnectionString),
+            StorageProvider.PostgreSql => new PostgresStorageDatabase(string.IsNullOrWhiteSpace(settings.ConnectionString)
+                ? throw new ArgumentException("The PostgreSQL provider needs StorageSettings.ConnectionString.", nameof(settings))
+                : settings.ConnectionString),
+            _ => throw new ArgumentException($"Unknown storage provider '{settings.Provider}'.", nameof(settings)),
+        };
+        try
+        {
+            await db.CreateSchemaAsync(ct).ConfigureAwait(false);
+            var serverId = await FileCatalog.LoadOrCreateServerIdAsync(db, ct).ConfigureAwait(false);
+            var chunks = new ChunkStore(db, chunking);
+            var collected = await chunks.CollectGarbageAsync(settings.CollectionGracePeriod, ct).ConfigureAwait(false);
+            if (collected.Contents + collected.Chunks > 0)
+                logger.LogInformation("Collected {Contents} unreferenced contents and {Chunks} chunks at start", collected.Contents, collected.Chunks);
+            var catalog = new FileCatalog(db, serverId, settings.RetainedVersionsPerFile);
+            IFileSystemWriters writers = new LockingWriters(new CommandExecutor(catalog));
+            return new NodeStorage(db, serverId, new NodeFileSystems(catalog, chunks, writers), writers, settings);
+        }
+        catch
+        {
+            await db.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writers.DisposeAsync().ConfigureAwait(false);
+        await _db.DisposeAsync().ConfigureAwait(false);
+    }
+}
