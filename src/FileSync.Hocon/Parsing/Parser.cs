@@ -262,6 +262,8 @@ internal sealed class Parser
                     break;
                 case TokenKind.CloseBracket:
                     break;
+                case TokenKind.End:
+                    throw new HoconException(opening.Position, "this '[' is never closed");
                 default:
                     throw new HoconException(after.Position, $"expected ',' or ']' in a list, found {after.Describe()}");
             }
