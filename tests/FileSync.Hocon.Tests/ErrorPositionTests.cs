@@ -10,7 +10,7 @@ public sealed class ErrorPositionTests
     [InlineData("a = 1\nb = x@y", 2, 6, "'@' is not allowed")]
     [InlineData("a = 1\nb = http://host:80", 2, 9, "':' is not allowed")]
     [InlineData("a = 1\nb =\n}", 3, 1, "expected a value")]
-    [InlineData("a = 1\n  b 2", 2, 6, "expected ':' or '=' after the key \"b 2\"")]
+    [InlineData("a = 1\n  b 2", 2, 6, "expected ':' or '=' after the key '\"b 2\"'")]
     [InlineData("a = [1,,2]", 1, 8, "expected a list element")]
     [InlineData("a..b = 1", 1, 1, "empty element")]
     [InlineData("a = \"bad \\q escape\"", 1, 10, "not a valid escape")]
