@@ -1,3 +1,5 @@
+using FileSync.Kernel;
+using FileSync.Storage.Actors;
 using FileSync.Storage.Content;
 using FileSync.Storage.Database;
 using FileSync.Storage.Files;
@@ -38,7 +40,13 @@ public sealed class NodeStorage : IAsyncDisposable
 
     public ChunkStore Chunks => Store.Chunks;
 
-    public static async Task<NodeStorage> OpenAsync(StorageSettings settings, ILoggerFactory? loggerFactory = null, CancellationToken ct = default)
+    /// <summary>
+    /// Opens (creating when needed) the node's storage. The file system actors live under
+    /// <c>/user/filesystems</c> of <paramref name="system"/>; without one, the storage starts a private
+    /// actor system named "storage" and terminates it on dispose.
+    /// </summary>
+    public static async Task<NodeStorage> OpenAsync(StorageSettings settings, ActorSystem? system = null,
+        ILoggerFactory? loggerFactory = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<NodeStorage>();
@@ -67,7 +75,9 @@ public sealed class NodeStorage : IAsyncDisposable
             if (collected.Contents + collected.Chunks > 0)
                 logger.LogInformation("Collected {Contents} unreferenced contents and {Chunks} chunks at start", collected.Contents, collected.Chunks);
             var catalog = new FileCatalog(db, serverId, settings.RetainedVersionsPerFile);
-            IFileSystemWriters writers = new LockingWriters(new CommandExecutor(catalog));
+            var ownsSystem = system is null;
+            system ??= ActorSystem.Create("storage", loggerFactory: loggerFactory);
+            IFileSystemWriters writers = new ActorWriters(system, new CommandExecutor(catalog), ownsSystem);
             return new NodeStorage(db, serverId, new NodeFileSystems(catalog, chunks, writers), writers, settings);
         }
         catch
