@@ -14,6 +14,14 @@ public abstract class TestKit : IDisposable
     private int _probeCounter;
     private bool _disposed;
 
+    static TestKit()
+    {
+        // Test threads block in ExpectMsg while actors need pool threads; without spare threads the pool
+        // injects them slowly (about one per half second) and tests crawl on small machines.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), io);
+    }
+
     protected TestKit(ITestOutputHelper? output = null, KernelSettings? settings = null, TestKitSettings? testKitSettings = null)
     {
         TestKitSettings = testKitSettings ?? TestKitSettings.FromEnvironment();

@@ -21,9 +21,11 @@ internal sealed partial class ActorCell
             actor = Props.Factory();
         }
 #pragma warning disable CA1031
-        catch (Exception ex)
+        catch (Exception thrown)
 #pragma warning restore CA1031
         {
+            // new TActor() in generic code wraps constructor exceptions; report the real one.
+            var ex = thrown is global::System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : thrown;
             Fail(new ActorInitializationException($"Creating {Self.Path} ({Props.ActorType.Name}) failed: {ex.Message}", ex), null);
             return;
         }
