@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using FileSync.Cli;
+
+return await CliApplication.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
