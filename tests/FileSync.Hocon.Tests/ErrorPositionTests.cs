@@ -50,6 +50,17 @@ public sealed class ErrorPositionTests
         Assert.Contains("${b}", error.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("a = [${a}]")]
+    [InlineData("a { b = ${a} }")]
+    [InlineData("a = x ${b}\nb = { c = ${a} }")]
+    public void A_value_that_contains_a_reference_to_itself_is_a_cycle_error_not_a_crash(string text)
+    {
+        var error = Assert.Throws<HoconException>(() => Hocon.ParseString(text, "loop.conf").Resolve());
+
+        Assert.Contains("cycle", error.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_key_referring_to_itself_without_an_earlier_value_is_unresolved_not_a_hang()
     {

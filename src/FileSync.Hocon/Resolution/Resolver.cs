@@ -52,9 +52,17 @@ internal sealed class Resolver
             return done;
         }
 
-        var result = compute();
-        _resolved[node] = result;
-        return result;
+        _inProgress.Add(node);
+        try
+        {
+            var result = compute();
+            _resolved[node] = result;
+            return result;
+        }
+        finally
+        {
+            _inProgress.Remove(node);
+        }
     }
 
     private HoconObject ResolveObject(HoconObject obj, HoconPath path)
@@ -236,7 +244,7 @@ internal sealed class Resolver
 
     private HoconValue? ResolveOnPath(HoconValue node, HoconPath path, HoconSubstitution substitution)
     {
-        if (node is HoconMergeStack stack && _inProgress.Contains(stack))
+        if (_inProgress.Contains(node))
         {
             throw new HoconException(substitution.Position,
                 $"substitution {substitution} is part of a cycle: {string.Join(" -> ", _lookupChain)}");
