@@ -1,6 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using FileSync.Server.Hosting;
 
-app.MapGet("/", () => "Hello World!");
+return await NodeProgram.RunAsync(args).ConfigureAwait(false);
 
-app.Run();
+/// <summary>The node's entry point; public so tests can locate the assembly.</summary>
+public partial class Program;

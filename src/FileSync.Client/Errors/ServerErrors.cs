@@ -1,11 +1,10 @@
-using System.Net;
-
 namespace FileSync.Client;
 
 /// <summary>Turns a failed response into the typed exception for its status.</summary>
 internal static class ServerErrors
 {
     public const int FileLockedStatus = 420;
+    public const string ProblemTypeHeader = "FileSync-Problem-Type";
 
     public static async Task<FileSyncServerException> FromResponseAsync(HttpResponseMessage response, CancellationToken ct)
     {
@@ -13,6 +12,8 @@ internal static class ServerErrors
         var status = response.StatusCode;
         var problem = ProblemDetails.TryParse(body) ?? new ProblemDetails
         {
+            // A HEAD answer has no body; the node repeats the problem type in a header.
+            Type = response.Headers.TryGetValues(ProblemTypeHeader, out var types) ? types.FirstOrDefault() : null,
             Status = (int)status,
             Title = response.ReasonPhrase,
             Detail = string.IsNullOrWhiteSpace(body)
@@ -29,6 +30,4 @@ internal static class ServerErrors
             _ => new FileSyncServerException(status, problem),
         };
     }
-
-    public static bool IsNotFound(HttpResponseMessage response) => response.StatusCode == HttpStatusCode.NotFound;
 }

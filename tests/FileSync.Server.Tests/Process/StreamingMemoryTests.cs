@@ -1,0 +1,79 @@
+using System.Net;
+using System.Security.Cryptography;
+using FileSync.Server.Tests.Support;
+using FileSync.TestSupport;
+
+namespace FileSync.Server.Tests.Process;
+
+/// <summary>A 1 GiB PUT then GET through a real node process, which must stay under 200 MB resident at its peak.</summary>
+[Collection(RealProcessCollection.Name)]
+public sealed class StreamingMemoryTests
+{
+    private const long Size = 1024L * 1024 * 1024;
+    private const long PeakLimit = 200L * 1024 * 1024;
+
+    [Fact]
+    public async Task A_1_GiB_upload_and_download_stream_without_holding_the_file_in_memory()
+    {
+        using var folder = new TempDirectory("filesync-stream");
+        await using var node = await NodeProcess.StartAsync(folder.Path);
+        using var http = new HttpClient { BaseAddress = new Uri(node.BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(120) };
+        (await http.PutAsync("admin/fs/BigFS", null)).EnsureSuccessStatusCode();
+
+        using var sent = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var source = new HashingStream(new GeneratedStream(Size, 42), sent);
+        using var content = new StreamContent(source, 128 * 1024);
+        content.Headers.ContentLength = Size;
+        using (var put = await http.PutAsync("fs/BigFS/files/huge.bin", content))
+            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+
+        using var received = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long total = 0;
+        using (var get = await http.GetAsync("fs/BigFS/files/huge.bin", HttpCompletionOption.ResponseHeadersRead))
+        {
+            Assert.Equal(Size, get.Content.Headers.ContentLength);
+            await using var stream = await get.Content.ReadAsStreamAsync();
+            var buffer = new byte[128 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(buffer)) > 0)
+            {
+                received.AppendData(buffer, 0, read);
+                total += read;
+            }
+        }
+        Assert.Equal(Size, total);
+        Assert.Equal(sent.GetHashAndReset(), received.GetHashAndReset());
+
+        var peak = node.PeakResidentBytes();
+        Assert.True(peak < PeakLimit, $"the node's peak RSS was {peak / (1024 * 1024)} MiB; the limit is {PeakLimit / (1024 * 1024)} MiB");
+    }
+
+    /// <summary>Passes reads through while feeding every byte to a hash.</summary>
+    private sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            hash.AppendData(buffer, offset, read);
+            return read;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await inner.ReadAsync(buffer, cancellationToken);
+            hash.AppendData(buffer.Span[..read]);
+            return read;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
