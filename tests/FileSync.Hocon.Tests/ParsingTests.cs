@@ -93,6 +93,15 @@ public sealed class ParsingTests
     }
 
     [Fact]
+    public void A_comma_may_start_the_next_line_after_a_value()
+    {
+        var config = Parse("a = [1\n, 2]\nb = 1\n, c = 2");
+
+        Assert.Equal(["1", "2"], config.GetStringList("a"));
+        Assert.Equal(2, config.GetInt("c"));
+    }
+
+    [Fact]
     public void Arrays_and_objects_written_side_by_side_concatenate()
     {
         var config = Parse("a = [1, 2] [3]\nb = { x = 1 } { y = 2 }");

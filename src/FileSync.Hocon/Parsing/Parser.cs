@@ -75,19 +75,9 @@ internal sealed class Parser
             }
 
             ParseFieldOrInclude(target, objectPath);
-            SkipWhitespace();
-            var after = _lexer.Peek();
-            switch (after.Kind)
+            if (!ConsumeSeparator() && _lexer.Peek() is { Kind: not (TokenKind.CloseBrace or TokenKind.End) } after)
             {
-                case TokenKind.Comma:
-                case TokenKind.Newline:
-                    _lexer.Next();
-                    break;
-                case TokenKind.CloseBrace:
-                case TokenKind.End:
-                    break;
-                default:
-                    throw new HoconException(after.Position, $"expected ',' or a newline after a field, found {after.Describe()}");
+                throw new HoconException(after.Position, $"expected ',' or a newline after a field, found {after.Describe()}");
             }
         }
     }
@@ -252,20 +242,18 @@ internal sealed class Parser
             }
 
             items.Add(ParseValue(path));
-            SkipWhitespace();
-            var after = _lexer.Peek();
-            switch (after.Kind)
+            if (!ConsumeSeparator())
             {
-                case TokenKind.Comma:
-                case TokenKind.Newline:
-                    _lexer.Next();
-                    break;
-                case TokenKind.CloseBracket:
-                    break;
-                case TokenKind.End:
-                    throw new HoconException(opening.Position, "this '[' is never closed");
-                default:
-                    throw new HoconException(after.Position, $"expected ',' or ']' in a list, found {after.Describe()}");
+                var after = _lexer.Peek();
+                switch (after.Kind)
+                {
+                    case TokenKind.CloseBracket:
+                        break;
+                    case TokenKind.End:
+                        throw new HoconException(opening.Position, "this '[' is never closed");
+                    default:
+                        throw new HoconException(after.Position, $"expected ',' or ']' in a list, found {after.Describe()}");
+                }
             }
         }
     }
@@ -279,11 +267,30 @@ internal sealed class Parser
         }
     }
 
-    private void SkipWhitespace()
+    /// <summary>
+    /// Consumes what separates two fields or list items: newlines, then at most one comma. False when there was neither
+    /// (the caller then expects a closing bracket). Whitespace is skipped either way.
+    /// </summary>
+    private bool ConsumeSeparator()
     {
-        while (_lexer.Peek().Kind == TokenKind.Whitespace)
+        var sawNewline = false;
+        while (true)
         {
-            _lexer.Next();
+            switch (_lexer.Peek().Kind)
+            {
+                case TokenKind.Whitespace:
+                    _lexer.Next();
+                    continue;
+                case TokenKind.Newline:
+                    _lexer.Next();
+                    sawNewline = true;
+                    continue;
+                case TokenKind.Comma:
+                    _lexer.Next();
+                    return true;
+                default:
+                    return sawNewline;
+            }
         }
     }
 
