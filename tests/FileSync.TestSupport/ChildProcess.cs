@@ -105,6 +105,13 @@ public sealed class ChildProcess : IDisposable
         return OutputLines;
     }
 
+    /// <summary>Writes one line to the child's stdin (and flushes it).</summary>
+    public async Task WriteLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line).ConfigureAwait(false);
+        await _process.StandardInput.FlushAsync().ConfigureAwait(false);
+    }
+
     /// <summary>Kills the process at once, without any chance to clean up (SIGKILL on Unix).</summary>
     public void KillHard()
     {
