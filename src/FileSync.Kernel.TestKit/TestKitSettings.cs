@@ -18,9 +18,11 @@ public sealed record TestKitSettings
     public TimeSpan DefaultNoMessageWait { get; init; } = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Defaults, with the time factor taken from <c>FILESYNC_TEST_TIMEFACTOR</c> when set.</summary>
-    public static TestKitSettings FromEnvironment()
+    public static TestKitSettings FromEnvironment() => WithTimeFactor(Environment.GetEnvironmentVariable(TimeFactorVariable));
+
+    /// <summary>Defaults with the time factor parsed from <paramref name="raw"/> (invariant culture); null or blank keeps 1.</summary>
+    public static TestKitSettings WithTimeFactor(string? raw)
     {
-        var raw = Environment.GetEnvironmentVariable(TimeFactorVariable);
         if (string.IsNullOrWhiteSpace(raw)) return new TestKitSettings();
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) || factor <= 0 || double.IsInfinity(factor))
             throw new InvalidOperationException($"{TimeFactorVariable}='{raw}' is not a positive number (e.g. 1.5).");
