@@ -14,7 +14,7 @@ public sealed class AsyncFilesCommands
         _fileSystem = fileSystem;
         Admin = new AdminCommands(connection);
         Configuration = new ConfigurationCommands(connection, () => FileSystemName);
-        Synchronization = new SynchronizationCommands(Configuration);
+        Synchronization = new SynchronizationCommands(connection, Configuration, () => FileSystemName);
     }
 
     /// <summary>The file system these commands address.</summary>
@@ -27,7 +27,7 @@ public sealed class AsyncFilesCommands
     /// <summary>Named configuration documents of this file system.</summary>
     public ConfigurationCommands Configuration { get; }
 
-    /// <summary>Synchronization settings of this file system (destinations and config).</summary>
+    /// <summary>Synchronization of this file system: start it, watch it, resolve conflicts, destinations and config.</summary>
     public SynchronizationCommands Synchronization { get; }
 
     /// <summary>The same commands, sharing this connection, against another file system.</summary>

@@ -14,6 +14,9 @@ internal static class Routes
     public static string Config(string fileSystem, string key) =>
         $"fs/{Uri.EscapeDataString(fileSystem)}/config?name={Uri.EscapeDataString(key)}";
 
+    public static string Synchronization(string fileSystem, string action) =>
+        $"fs/{Uri.EscapeDataString(fileSystem)}/synchronization/{action}";
+
     /// <summary>Escapes each segment of "/a/b c" so the node sees the same segments; the leading '/' is optional on the wire.</summary>
     public static string EscapeName(string name)
     {
