@@ -1,30 +1,51 @@
 using System.CommandLine;
+using FileSync.Cli.Interactive;
 
 namespace FileSync.Cli;
 
 /// <summary>
 /// The <c>filesync</c> command line: <c>filesync [host:port] &lt;palette&gt; &lt;command&gt; [options]</c>.
 /// The optional first argument picks the node (default 127.0.0.1:8080); the palettes supply the commands.
+/// Without a command it opens the interactive <c>filesync&gt;</c> prompt.
 /// </summary>
 public static class CliApplication
 {
     /// <summary>Every palette the command line offers.</summary>
     public static IReadOnlyList<IPalette> Palettes { get; } = [new Palettes.ConfigPalette()];
 
-    /// <summary>Runs one command line; output goes to the given writers. Returns the process exit code.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    /// <summary>Runs one command line (or the prompt, reading <paramref name="input"/>); returns the process exit code.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, TextReader? input = null, CancellationToken cancellation = default)
     {
-        var (target, rest) = SplitTarget(args);
-        var context = new CliContext(target, output, error);
-        var root = new RootCommand("filesync: command line for FileSync nodes. Usage: filesync [host:port] <palette> <command> [options]");
+        var (target, remaining) = SplitTarget(args);
+        if (remaining.Length == 0)
+        {
+            var shell = new InteractiveShell(target, input ?? Console.In, output, error);
+            return await shell.RunAsync(cancellation).ConfigureAwait(false);
+        }
+
+        return await RunCommandAsync(target, remaining, output, error, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one command (palette and command words, no target) against <paramref name="target"/>.</summary>
+    public static async Task<int> RunCommandAsync(CliTarget target, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    {
+        var root = BuildRoot(new CliContext(target, output, error));
+        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        return await root.Parse(args).InvokeAsync(invocation, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>The command tree: root options plus one sub-command per palette.</summary>
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var root = new RootCommand("filesync: command line for FileSync nodes. Usage: filesync [host:port] <palette> <command> [options]; without a command: interactive prompt");
         root.Options.Add(context.JsonOption);
         foreach (var palette in Palettes)
         {
             root.Subcommands.Add(palette.Build(context));
         }
 
-        var invocation = new InvocationConfiguration { Output = output, Error = error };
-        return await root.Parse(rest).InvokeAsync(invocation, cancellation).ConfigureAwait(false);
+        return root;
     }
 
     /// <summary>Takes a leading <c>host:port</c> off the arguments.</summary>

@@ -1,3 +1,3 @@
 using FileSync.Cli;
 
-return await CliApplication.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+return await CliApplication.RunAsync(args, Console.Out, Console.Error, Console.In).ConfigureAwait(false);

@@ -93,13 +93,4 @@ public sealed class ConfigRenderTests
         Assert.True(printed.RootElement.TryGetProperty("filesync", out _));
     }
 
-    [Fact]
-    public async Task Without_a_command_the_usage_is_shown_and_the_exit_code_is_not_zero()
-    {
-        var result = await CliRun.RunAsync();
-
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("config", result.Output, StringComparison.Ordinal);
-        Assert.Contains("Required command was not provided", result.Error, StringComparison.Ordinal);
-    }
 }
