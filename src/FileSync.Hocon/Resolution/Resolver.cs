@@ -216,16 +216,11 @@ internal sealed class Resolver
         _frames.Add(null);
         try
         {
-            HoconValue? node = _root;
+            HoconValue node = _root;
             for (var i = 0; i < path.Count; i++)
             {
-                if (node is not HoconObject obj)
-                {
-                    node = node is null ? null : ResolveOnPath(node, new HoconPath(path.Elements.Take(i)), substitution);
-                    obj = node as HoconObject ?? new HoconObject(substitution.Position);
-                }
-
-                if (!obj.TryGetValue(path.Elements[i], out var child))
+                var container = node as HoconObject ?? ResolveOnPath(node, new HoconPath(path.Elements.Take(i)), substitution) as HoconObject;
+                if (container is null || !container.TryGetValue(path.Elements[i], out var child))
                 {
                     return LookupResult.Missing;
                 }
@@ -233,7 +228,7 @@ internal sealed class Resolver
                 node = child;
             }
 
-            var value = node is null ? null : ResolveOnPath(node, path, substitution);
+            var value = ResolveOnPath(node, path, substitution);
             return value is null ? LookupResult.Missing : new LookupResult(true, value);
         }
         finally
