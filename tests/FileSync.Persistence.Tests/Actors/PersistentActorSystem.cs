@@ -29,16 +29,18 @@ public sealed class PersistentActorSystem : IAsyncDisposable
         get { lock (_errors) return _errors.ToList(); }
     }
 
-    public static async Task<PersistentActorSystem> StartAsync(IStoreProvider provider, string? writer = null)
+    public static async Task<PersistentActorSystem> StartAsync(IStoreProvider provider, string? writer = null,
+        Persistence.Serialization.EventSerializer? serializer = null, int snapshotEvery = 0)
     {
         var stores = await provider.OpenAsync();
         var system = ActorSystem.Create($"persistence-test-{Interlocked.Increment(ref _counter)}");
-        PersistenceExtension.Register(system, stores.Journal, stores.Snapshots, ShoppingList.Serializer(),
-            writer is null ? null : new WriterIdentity(writer));
+        PersistenceExtension.Register(system, stores.Journal, stores.Snapshots, serializer ?? ShoppingList.Serializer(),
+            writer is null ? null : new WriterIdentity(writer), snapshotEvery);
         return new PersistentActorSystem(system, stores);
     }
 
-    public IActorRef StartList(string persistenceId) => System.ActorOf(Props.Create(() => new ShoppingList(persistenceId)));
+    public IActorRef StartList(string persistenceId, bool offerSnapshots = false) =>
+        System.ActorOf(Props.Create(() => new ShoppingList(persistenceId, offerSnapshots)));
 
     /// <summary>Completes when <paramref name="actor"/> has stopped (watched by a helper actor).</summary>
     public Task WhenStopped(IActorRef actor)

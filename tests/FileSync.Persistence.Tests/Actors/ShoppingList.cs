@@ -36,11 +36,14 @@ public sealed class ShoppingList : ReceivePersistentActor
     private long? _snapshotAt;
     private int _replayed;
     private bool _recovered;
+    private readonly bool _offerSnapshots;
     private IActorRef? _waiting;
 
-    public ShoppingList(string id)
+    /// <param name="offerSnapshots">Offer the state for automatic snapshots (snapshot-every).</param>
+    public ShoppingList(string id, bool offerSnapshots = false)
     {
         _id = id;
+        _offerSnapshots = offerSnapshots;
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -92,6 +95,8 @@ public sealed class ShoppingList : ReceivePersistentActor
     public override string PersistenceId => _id;
 
     protected override void OnRecoveryCompleted() => _recovered = true;
+
+    protected override object? SnapshotState() => _offerSnapshots ? new ListSnapshot(_items.ToList()) : null;
 
     public static EventSerializer Serializer() =>
         new EventSerializer()
