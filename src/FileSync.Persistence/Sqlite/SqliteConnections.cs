@@ -24,10 +24,19 @@ internal sealed class SqliteConnections
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var pragmas = connection.CreateCommand();
-        // WAL lets replays read while the group committer writes; synchronous=FULL makes each commit durable
-        // on disk before Persist is acknowledged; busy_timeout makes a second writer wait instead of failing.
-        pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+        // synchronous=FULL makes each commit durable on disk before Persist is acknowledged (WAL's default, NORMAL,
+        // may lose the last commits on power loss); busy_timeout makes a second writer wait instead of failing.
+        pragmas.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
         await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
+    }
+
+    /// <summary>Switches the file to WAL mode (stored in the file, so once is enough): replays read while the committer writes.</summary>
+    public async Task UseWriteAheadLogAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }
