@@ -5,7 +5,9 @@ public sealed record IncomingCheckRequest(IReadOnlyList<IncomingCheckFile> Files
 
 /// <summary>One file of a check: the work the source means to do and the metadata of the version it would send.</summary>
 /// <param name="Metadata">Carries the Raven-Synchronization-Version/-Source/-History of the incoming version.</param>
-public sealed record IncomingCheckFile(string FileName, SynchronizationType Type, IReadOnlyDictionary<string, string> Metadata);
+/// <param name="SourceFileEtag">The source's ETag of the change; optional. When the answer settles the file
+/// (AlreadyHas, HadInPast, Conflict) it counts towards the destination's LastSynchronization.</param>
+public sealed record IncomingCheckFile(string FileName, SynchronizationType Type, IReadOnlyDictionary<string, string> Metadata, string? SourceFileEtag = null);
 
 /// <summary>The answer of <c>incoming/check</c>, one entry per asked file, in request order.</summary>
 public sealed record IncomingCheckAnswer(IReadOnlyList<IncomingCheckResult> Files);
