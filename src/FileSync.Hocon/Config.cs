@@ -32,6 +32,9 @@ public sealed class Config
     /// <summary>The resolved top-level object.</summary>
     public HoconObject Root => Resolve()._root;
 
+    /// <summary>The tree as parsed, substitutions still in place (the resolved tree when already resolved).</summary>
+    internal HoconObject UnresolvedRoot => _root;
+
     /// <summary>The top-level keys.</summary>
     public IEnumerable<string> Keys => Root.Keys;
 

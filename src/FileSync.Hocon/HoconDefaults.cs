@@ -23,6 +23,17 @@ public static class HoconDefaults
     }
 
     /// <summary>
+    /// Keys under <c>filesync</c> in <paramref name="file"/> that <c>hocon/filesync.conf</c> does not define
+    /// (inside objects; list items such as file systems are not checked). Such keys are ignored by every
+    /// reader, so callers should warn about them.
+    /// </summary>
+    public static IReadOnlyList<UnknownSetting> FindUnknownSettings(Config file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return SettingsCheck.FindUnknown(file.UnresolvedRoot, Load().Resolve().Root);
+    }
+
+    /// <summary>
     /// The file at <paramref name="path"/> merged over the defaults, resolved; just the defaults when
     /// <paramref name="path"/> is null. Substitutions in the file may refer to default keys.
     /// </summary>

@@ -75,6 +75,21 @@ public sealed class ConfigRenderTests
     }
 
     [Fact]
+    public async Task Config_render_warns_on_stderr_about_keys_the_defaults_do_not_know_and_still_succeeds()
+    {
+        using var folder = new TempDirectory("filesync-cli");
+        var file = folder.Combine("typo.conf");
+        await File.WriteAllTextAsync(file, "filesync.node.data-dri = \"/srv\"\n");
+
+        var result = await CliRun.RunAsync("config", "render", file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal($"warning: {file}:1:26: 'filesync.node.data-dri' is not a setting of hocon/filesync.conf; it is ignored", result.Error.Trim());
+        using var printed = JsonDocument.Parse(result.Output);
+        Assert.Equal("./data", printed.RootElement.GetProperty("filesync").GetProperty("node").GetProperty("data-dir").GetString());
+    }
+
+    [Fact]
     public async Task Config_render_of_a_missing_file_says_so_and_exits_1()
     {
         var result = await CliRun.RunAsync("config", "render", "no/such/file.conf");

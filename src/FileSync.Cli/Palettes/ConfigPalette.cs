@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FileSync.Hocon;
+using HoconParser = FileSync.Hocon.Hocon;
 
 namespace FileSync.Cli.Palettes;
 
@@ -18,13 +19,21 @@ public sealed class ConfigPalette : IPalette
     private static int Render(CliContext context, string file)
     {
         Config config;
+        IReadOnlyList<UnknownSetting> unknown;
         try
         {
+            unknown = HoconDefaults.FindUnknownSettings(HoconParser.ParseFile(file));
             config = HoconDefaults.LoadWithOverrides(file);
         }
         catch (HoconException e)
         {
             return context.Fail(e.Message);
+        }
+
+        // Typos in key names would otherwise vanish without a trace; they do not make the file invalid.
+        foreach (var setting in unknown)
+        {
+            context.Error.WriteLine($"warning: {setting}");
         }
 
         context.Output.WriteLine(config.ToJson());
