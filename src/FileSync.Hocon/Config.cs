@@ -14,15 +14,19 @@ public sealed class Config
     private readonly bool _isResolved;
     private Config? _resolved;
 
-    internal Config(HoconObject root, bool isResolved)
+    internal Config(HoconObject root, bool isResolved, string pathPrefix = "")
     {
         _root = root;
         _isResolved = isResolved;
+        PathPrefix = pathPrefix;
         if (isResolved)
         {
             _resolved = this;
         }
     }
+
+    /// <summary>Where this config sits in the one it was taken from (<c>filesync.file-systems[0]</c>), for error messages; empty at the top.</summary>
+    public string PathPrefix { get; }
 
     /// <summary>An empty, resolved configuration.</summary>
     public static Config Empty { get; } = new(new HoconObject(SourcePosition.Unknown("empty")), isResolved: true);
@@ -40,7 +44,7 @@ public sealed class Config
 
     /// <summary>Resolves every substitution (environment variables included); returns this when already resolved.</summary>
     /// <exception cref="HoconException">A substitution cannot be resolved, is part of a cycle, or joins mismatched values.</exception>
-    public Config Resolve() => _resolved ??= new Config(Resolver.Resolve(_root), isResolved: true);
+    public Config Resolve() => _resolved ??= new Config(Resolver.Resolve(_root), isResolved: true, PathPrefix);
 
     /// <summary>This config over <paramref name="fallback"/>: keys here win, objects merge. Unresolved when either side is.</summary>
     public Config WithFallback(Config fallback)
@@ -93,19 +97,19 @@ public sealed class Config
         var list = Require<HoconArray>(path, "a list");
         return list.Items.Select((item, i) => item is HoconScalar { Kind: not HoconScalarKind.Null } scalar
             ? scalar.Text
-            : throw new HoconException(item.Position, $"{path}[{i}] is {item.KindName}, not a string")).ToList();
+            : throw new HoconException(item.Position, $"'{FullPath(path)}[{i}]' is {item.KindName}, not a string")).ToList();
     }
 
     /// <summary>The object at a path as a config of its own (paths in it are relative to that object).</summary>
-    public Config GetConfig(string path) => new(Require<HoconObject>(path, "an object"), isResolved: true);
+    public Config GetConfig(string path) => new(Require<HoconObject>(path, "an object"), isResolved: true, FullPath(path));
 
     /// <summary>A list of objects, each as a config of its own.</summary>
     public IReadOnlyList<Config> GetConfigList(string path)
     {
         var list = Require<HoconArray>(path, "a list");
         return list.Items.Select((item, i) => item is HoconObject obj
-            ? new Config(obj, isResolved: true)
-            : throw new HoconException(item.Position, $"{path}[{i}] is {item.KindName}, not an object")).ToList();
+            ? new Config(obj, isResolved: true, $"{FullPath(path)}[{i}]")
+            : throw new HoconException(item.Position, $"'{FullPath(path)}[{i}]' is {item.KindName}, not an object")).ToList();
     }
 
     /// <summary>The resolved tree as JSON (numbers as written, key order as first defined).</summary>
@@ -134,10 +138,12 @@ public sealed class Config
     {
         if (!TryGetValue(path, out var value))
         {
-            throw new HoconException(SourcePosition.Unknown(Root.Position.Origin), $"no setting at '{path}'");
+            // In a sub-config the object's own position helps find it; the top of a file has no useful position.
+            var where = PathPrefix.Length == 0 ? SourcePosition.Unknown(Root.Position.Origin) : Root.Position;
+            throw new HoconException(where, $"no setting at '{FullPath(path)}'");
         }
 
-        return value as T ?? throw new HoconException(value.Position, $"'{path}' is {value.KindName}, not {expected}");
+        return value as T ?? throw new HoconException(value.Position, $"'{FullPath(path)}' is {value.KindName}, not {expected}");
     }
 
     private TResult ReadScalar<TResult>(string path, string expected, Func<HoconScalar, TResult> read)
@@ -145,7 +151,7 @@ public sealed class Config
         var scalar = Require<HoconScalar>(path, expected);
         if (scalar.Kind == HoconScalarKind.Null)
         {
-            throw new HoconException(scalar.Position, $"'{path}' is null, not {expected}");
+            throw new HoconException(scalar.Position, $"'{FullPath(path)}' is null, not {expected}");
         }
 
         try
@@ -154,9 +160,11 @@ public sealed class Config
         }
         catch (Exception e) when (e is FormatException or OverflowException)
         {
-            throw new HoconException(scalar.Position, $"'{path}': {e.Message}", e);
+            throw new HoconException(scalar.Position, $"'{FullPath(path)}': {e.Message}", e);
         }
     }
+
+    private string FullPath(string path) => PathPrefix.Length == 0 ? path : $"{PathPrefix}.{path}";
 
     private static T ParseNumber<T>(HoconScalar scalar, Func<string, T> parse)
     {

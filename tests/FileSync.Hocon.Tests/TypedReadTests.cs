@@ -126,7 +126,19 @@ public sealed class TypedReadTests
         var config = Hocon.ParseString("obj { a = 1 }\nlist = [{ a = 1 }, 2]", "shape.conf");
 
         Assert.Contains("is an object, not a string", Assert.Throws<HoconException>(() => config.GetString("obj")).Message, StringComparison.Ordinal);
-        Assert.Contains("list[1] is a number, not an object", Assert.Throws<HoconException>(() => config.GetConfigList("list")).Message, StringComparison.Ordinal);
+        Assert.Contains("'list[1]' is a number, not an object", Assert.Throws<HoconException>(() => config.GetConfigList("list")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Errors_in_a_sub_config_name_the_full_path_and_the_object_position()
+    {
+        var config = Hocon.ParseString("filesync {\n  file-systems = [\n    { name = A }\n  ]\n}", "node.conf");
+        var entry = config.GetConfigList("filesync.file-systems")[0];
+
+        var error = Assert.Throws<HoconException>(() => entry.GetConfigList("destinations"));
+
+        Assert.Equal("node.conf:3:5: no setting at 'filesync.file-systems[0].destinations'", error.Message);
+        Assert.Equal("filesync.file-systems[0]", entry.PathPrefix);
     }
 
     [Fact]
