@@ -38,7 +38,7 @@ public sealed class FileRoutesTests : IAsyncLifetime
         Assert.Equal(content, await get.Content.ReadAsByteArrayAsync());
         Assert.Equal("Ayende", get.Headers.GetValues("Owner").Single());
         Assert.Equal(put.Headers.ETag.Tag, get.Headers.ETag!.Tag);
-        Assert.Equal(Content.Sha256(content), get.Headers.GetValues("FileSync-Content-Hash").Single());
+        Assert.Equal(Content.Sha256(content), get.Headers.GetValues("Content-SHA256").Single());
         Assert.True(get.Headers.Contains("Raven-Synchronization-Version"));
         Assert.NotNull(get.Content.Headers.LastModified);
     }

@@ -34,8 +34,9 @@ public sealed class CrashDuringUploadTests
                 previousEtag = put.Headers.ETag!.Tag;
             }
 
-            // Kill at a different depth each run: from 1 MiB in to ~300 MiB in.
-            var killAfter = run * run * 3L * 1024 * 1024;
+            // Kill at a different depth each run, 4 to 40 MiB in: across several 4 MiB chunking
+            // batches and their writes, never near the end of the 512 MiB upload.
+            var killAfter = run * 4L * 1024 * 1024;
             var killed = new TaskCompletionSource();
             var source = new GeneratedStream(NewSize, (ulong)run) { Progress = sent => { if (sent >= killAfter) killed.TrySetResult(); } };
             using var content = new StreamContent(source, 64 * 1024);

@@ -17,7 +17,8 @@ public sealed class StreamingMemoryTests
     {
         using var folder = new TempDirectory("filesync-stream");
         await using var node = await NodeProcess.StartAsync(folder.Path);
-        using var http = new HttpClient { BaseAddress = new Uri(node.BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(120) };
+        // Bounded: a node that cannot move 1 GiB each way in this time fails the test rather than hanging it.
+        using var http = new HttpClient { BaseAddress = new Uri(node.BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(55) };
         (await http.PutAsync("admin/fs/BigFS", null)).EnsureSuccessStatusCode();
 
         using var sent = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
