@@ -64,15 +64,15 @@ public sealed class Config
 
     public string GetString(string path, string defaultValue) => HasPath(path) ? GetString(path) : defaultValue;
 
-    public int GetInt(string path) => ReadScalar(path, "a whole number", s => ParseNumber(s, text => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture)));
+    public int GetInt(string path) => ReadScalar(path, "a whole number", s => ParseNumber(s, "a 32-bit whole number", text => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture)));
 
     public int GetInt(string path, int defaultValue) => HasPath(path) ? GetInt(path) : defaultValue;
 
-    public long GetLong(string path) => ReadScalar(path, "a whole number", s => ParseNumber(s, text => long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture)));
+    public long GetLong(string path) => ReadScalar(path, "a whole number", s => ParseNumber(s, "a 64-bit whole number", text => long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture)));
 
     public long GetLong(string path, long defaultValue) => HasPath(path) ? GetLong(path) : defaultValue;
 
-    public double GetDouble(string path) => ReadScalar(path, "a number", s => ParseNumber(s, text => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)));
+    public double GetDouble(string path) => ReadScalar(path, "a number", s => ParseNumber(s, "a number", text => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)));
 
     public double GetDouble(string path, double defaultValue) => HasPath(path) ? GetDouble(path) : defaultValue;
 
@@ -166,15 +166,15 @@ public sealed class Config
 
     private string FullPath(string path) => PathPrefix.Length == 0 ? path : $"{PathPrefix}.{path}";
 
-    private static T ParseNumber<T>(HoconScalar scalar, Func<string, T> parse)
+    private static T ParseNumber<T>(HoconScalar scalar, string expected, Func<string, T> parse)
     {
         try
         {
             return parse(scalar.Text.Trim());
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or OverflowException)
         {
-            throw new FormatException($"'{scalar.Text}' is not a valid number of the expected kind", e);
+            throw new FormatException($"'{scalar.Text}' is not {expected}", e);
         }
     }
 }

@@ -86,7 +86,8 @@ public sealed class TypedReadTests
         Assert.Equal(9_000_000_000L, config.GetLong("l"));
         Assert.Equal(0.25, config.GetDouble("d"));
         Assert.Equal(17, config.GetInt("s"));
-        Assert.Throws<HoconException>(() => config.GetInt("l"));
+        Assert.Equal("string:1:13: 'l': '9000000000' is not a 32-bit whole number", Assert.Throws<HoconException>(() => config.GetInt("l")).Message);
+        Assert.Equal("string:1:29: 'd': '0.25' is not a 32-bit whole number", Assert.Throws<HoconException>(() => config.GetInt("d")).Message);
     }
 
     [Fact]
