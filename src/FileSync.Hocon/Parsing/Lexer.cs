@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace FileSync.Hocon.Parsing;
@@ -7,7 +6,7 @@ namespace FileSync.Hocon.Parsing;
 /// Turns HOCON text into tokens on demand, one token of look-ahead. Comments vanish here;
 /// newlines stay because they separate fields and array elements.
 /// </summary>
-internal sealed class Lexer
+internal sealed partial class Lexer
 {
     private const string ForbiddenInUnquoted = "$\"{}[]:=,+#`^?!@*&\\";
 
@@ -38,83 +37,6 @@ internal sealed class Lexer
     public SourcePosition Here => new(_origin, _line, _column);
 
     public HoconException Error(SourcePosition position, string reason) => new(position, reason);
-
-    /// <summary>
-    /// Right after an unquoted <c>include</c> (nothing peeked): true when what follows on the line is an include target,
-    /// not a key that happens to be called "include".
-    /// </summary>
-    public bool AtIncludeTarget()
-    {
-        if (_peeked is not null)
-        {
-            return false;
-        }
-
-        var i = _index;
-        if (i >= _text.Length || !IsInlineWhitespace(_text[i]))
-        {
-            return false;
-        }
-
-        while (i < _text.Length && IsInlineWhitespace(_text[i]))
-        {
-            i++;
-        }
-
-        var rest = _text.AsSpan(i);
-        return rest.StartsWith("\"") || rest.StartsWith("file(") || rest.StartsWith("required(")
-            || rest.StartsWith("url(") || rest.StartsWith("classpath(");
-    }
-
-    /// <summary>Reads <c>"x"</c>, <c>file("x")</c>, <c>required(file("x"))</c> and friends after <c>include</c>.</summary>
-    public IncludeDirective ReadIncludeTarget()
-    {
-        SkipInlineWhitespace();
-        var position = Here;
-        var required = false;
-        if (TryConsumeWord("required("))
-        {
-            required = true;
-            SkipInlineWhitespace();
-        }
-
-        var source = IncludeSource.Heuristic;
-        if (TryConsumeWord("file("))
-        {
-            source = IncludeSource.File;
-        }
-        else if (TryConsumeWord("url("))
-        {
-            source = IncludeSource.Url;
-        }
-        else if (TryConsumeWord("classpath("))
-        {
-            source = IncludeSource.Classpath;
-        }
-
-        SkipInlineWhitespace();
-        if (Current != '"')
-        {
-            throw Error(Here, "include expects a quoted file name, e.g. include \"other.conf\"");
-        }
-
-        var namePosition = Here;
-        Advance();
-        var name = ReadQuotedBody(namePosition);
-        var closers = (source == IncludeSource.Heuristic ? 0 : 1) + (required ? 1 : 0);
-        for (var i = 0; i < closers; i++)
-        {
-            SkipInlineWhitespace();
-            if (Current != ')')
-            {
-                throw Error(Here, "expected ')' to close the include target");
-            }
-
-            Advance();
-        }
-
-        return new IncludeDirective(name, source, required, position);
-    }
 
     private char Current => _index < _text.Length ? _text[_index] : '\0';
 
@@ -260,118 +182,6 @@ internal sealed class Lexer
         }
 
         return new Token(TokenKind.UnquotedText, builder.ToString(), start);
-    }
-
-    private Token ReadQuoted(SourcePosition start)
-    {
-        if (PeekChar(1) == '"' && PeekChar(2) == '"')
-        {
-            return ReadTripleQuoted(start);
-        }
-
-        Advance();
-        return new Token(TokenKind.QuotedString, ReadQuotedBody(start), start);
-    }
-
-    /// <summary>Reads after the opening quote up to and including the closing one, handling JSON escapes.</summary>
-    private string ReadQuotedBody(SourcePosition start)
-    {
-        var builder = new StringBuilder();
-        while (true)
-        {
-            if (AtEnd || Current == '\n')
-            {
-                throw Error(start, "this quoted string is not closed before the end of the line (use \"\"\" for multi-line strings)");
-            }
-
-            var c = Current;
-            if (c == '"')
-            {
-                Advance();
-                return builder.ToString();
-            }
-
-            if (c == '\\')
-            {
-                builder.Append(ReadEscape());
-                continue;
-            }
-
-            builder.Append(c);
-            Advance();
-        }
-    }
-
-    private string ReadEscape()
-    {
-        var escapePosition = Here;
-        Advance();
-        if (AtEnd)
-        {
-            throw Error(escapePosition, "a backslash at the end of the input escapes nothing");
-        }
-
-        var c = Current;
-        Advance();
-        switch (c)
-        {
-            case '"': return "\"";
-            case '\\': return "\\";
-            case '/': return "/";
-            case 'b': return "\b";
-            case 'f': return "\f";
-            case 'n': return "\n";
-            case 'r': return "\r";
-            case 't': return "\t";
-            case 'u':
-                var hex = _index + 4 <= _text.Length ? _text.Substring(_index, 4) : "";
-                if (!ushort.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
-                {
-                    throw Error(escapePosition, "\\u must be followed by four hexadecimal digits");
-                }
-
-                for (var i = 0; i < 4; i++)
-                {
-                    Advance();
-                }
-
-                return ((char)code).ToString();
-            default:
-                throw Error(escapePosition, $"'\\{c}' is not a valid escape in a quoted string");
-        }
-    }
-
-    /// <summary><c>"""…"""</c>: no escapes, may span lines; quotes just before the closing three belong to the string.</summary>
-    private Token ReadTripleQuoted(SourcePosition start)
-    {
-        Advance();
-        Advance();
-        Advance();
-        var builder = new StringBuilder();
-        while (true)
-        {
-            if (AtEnd)
-            {
-                throw Error(start, "this \"\"\" string is not closed before the end of the input");
-            }
-
-            if (Current == '"' && PeekChar(1) == '"' && PeekChar(2) == '"')
-            {
-                while (PeekChar(3) == '"')
-                {
-                    builder.Append('"');
-                    Advance();
-                }
-
-                Advance();
-                Advance();
-                Advance();
-                return new Token(TokenKind.QuotedString, builder.ToString(), start);
-            }
-
-            builder.Append(Current);
-            Advance();
-        }
     }
 
     private Token ReadSubstitution(SourcePosition start)
