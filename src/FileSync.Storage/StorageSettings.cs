@@ -37,5 +37,11 @@ public sealed record StorageSettings(
     /// </summary>
     public TimeSpan CollectionGracePeriod { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// SQLite only: keep chunk bytes as BLOBs inside the database file instead of pack files beside it
+    /// (one file to copy, but every byte goes through the WAL twice). PostgreSQL always uses the database.
+    /// </summary>
+    public bool ChunkBytesInDatabase { get; init; }
+
     public ChunkingOptions Chunking => new(MinChunk, AvgChunk, MaxChunk);
 }

@@ -15,11 +15,26 @@ public sealed class ChunkStore
     private const int LookupBatch = 500;
     private readonly StorageDatabase _db;
     private readonly ConcurrentDictionary<long, byte> _contentsBeingWritten = new();
+    private readonly PackFiles? _packs;
 
-    internal ChunkStore(StorageDatabase db, ChunkingOptions chunking)
+    /// <param name="packs">Where chunk bytes go; null keeps them in the database (PostgreSQL mode).</param>
+    internal ChunkStore(StorageDatabase db, ChunkingOptions chunking, PackFiles? packs)
     {
         _db = db;
         Chunking = chunking;
+        _packs = packs;
+    }
+
+    /// <summary>The columns <see cref="ReadPayload"/> expects, in order, for a query over storage_chunks aliased <c>c</c>.</summary>
+    internal const string PayloadColumns = "c.data, c.pack_id, c.pack_offset, c.length";
+
+    /// <summary>A chunk's bytes from a row holding <see cref="PayloadColumns"/> starting at <paramref name="first"/>.</summary>
+    internal byte[] ReadPayload(DbDataReader row, int first)
+    {
+        if (!row.IsDBNull(first)) return (byte[])row.GetValue(first);
+        if (_packs is null || row.IsDBNull(first + 1))
+            throw new InvalidDataException("A chunk row has neither bytes nor a pack location; the chunk index is damaged.");
+        return _packs.Read(row.GetInt64(first + 1), row.GetInt64(first + 2), checked((int)row.GetInt64(first + 3)));
     }
 
     public ChunkingOptions Chunking { get; }
@@ -70,18 +85,27 @@ public sealed class ChunkStore
         var actual = ChunkHash.Compute(data.Span);
         if (actual != expected)
             throw new InvalidDataException($"The chunk's bytes hash to {actual}, not to the announced {expected}; it was not stored.");
+        if ((await GetMissingChunksAsync([expected], ct).ConfigureAwait(false)).Count == 0) return;
+        var chunks = await PlaceAsync([new ChunkData(expected, data.ToArray())], ct).ConfigureAwait(false);
         using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
         await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
+        await _db.DeferDurabilityAsync(connection, ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await _db.InsertChunksAsync(connection, tx, [new ChunkData(expected, data.ToArray())], ct).ConfigureAwait(false);
+        await _db.InsertChunksAsync(connection, tx, chunks, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
     }
+
+    /// <summary>Pack mode: writes the bytes to a pack file (durably) and returns the chunks with their locations.</summary>
+    private Task<IReadOnlyList<ChunkData>> PlaceAsync(IReadOnlyList<ChunkData> chunks, CancellationToken ct) =>
+        _packs is null ? Task.FromResult(chunks) : _packs.AppendAsync(chunks, ct);
 
     /// <summary>Reads one stored chunk's bytes, or null when this node does not hold it.</summary>
     public async Task<byte[]?> ReadChunkAsync(ChunkHash hash, CancellationToken ct = default)
     {
         await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
-        return (byte[]?)await connection.ScalarAsync("SELECT data FROM storage_chunks WHERE hash = @h", null, ct, ("@h", hash.ToBytes())).ConfigureAwait(false);
+        await using var command = connection.Command($"SELECT {PayloadColumns} FROM storage_chunks c WHERE c.hash = @h", null, ("@h", hash.ToBytes()));
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadPayload(reader, 0) : null;
     }
 
     /// <summary>
@@ -137,8 +161,16 @@ public sealed class ChunkStore
     /// <summary>Makes one batch durable: the chunk bytes and the content's list entries, in one transaction.</summary>
     internal async Task AppendBatchAsync(long contentId, int firstSeq, IReadOnlyList<ChunkData> chunks, IReadOnlyList<ChunkRef> refs, CancellationToken ct)
     {
+        if (_packs is not null)
+        {
+            // Only bytes the node lacks go to a pack; the rest is referenced where it already is.
+            var missing = (await GetMissingChunksAsync(chunks.Select(c => c.Hash), ct).ConfigureAwait(false)).ToHashSet();
+            var fresh = chunks.Where(c => missing.Remove(c.Hash)).ToList();
+            chunks = await _packs.AppendAsync(fresh, ct).ConfigureAwait(false);
+        }
         using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
         await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
+        await _db.DeferDurabilityAsync(connection, ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         await _db.InsertChunksAsync(connection, tx, chunks, ct).ConfigureAwait(false);
         await _db.InsertChunkRefsAsync(connection, tx, contentId, firstSeq, refs, ct).ConfigureAwait(false);
@@ -149,6 +181,7 @@ public sealed class ChunkStore
     {
         using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
         await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
+        await _db.DeferDurabilityAsync(connection, ct).ConfigureAwait(false);
         await CompleteContentAsync(connection, null, contentId, size, contentHash, ct).ConfigureAwait(false);
     }
 
@@ -180,7 +213,8 @@ public sealed class ChunkStore
             " AND NOT EXISTS (SELECT 1 FROM storage_content_chunks cc WHERE cc.chunk_hash = storage_chunks.hash)",
             tx, ct, ("@cutoff", cutoff)).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
-        return new CollectionResult(contents, chunks);
+        var packs = _packs is null ? 0 : await _packs.DeleteUnusedAsync(ct).ConfigureAwait(false);
+        return new CollectionResult(contents, chunks, packs);
     }
 
     /// <summary>How many chunks the store holds and their total bytes (for tests and status pages).</summary>
@@ -195,13 +229,15 @@ public sealed class ChunkStore
     }
 
     internal StorageDatabase Database => _db;
+
+    internal PackFiles? Packs => _packs;
 }
 
 /// <summary>A content that is fully stored: its id, size, whole-content SHA-256 (hex) and number of chunks.</summary>
 public sealed record StoredContent(long Id, long Size, string ContentHash, int ChunkCount);
 
 /// <summary>What a collection pass removed.</summary>
-public sealed record CollectionResult(int Contents, int Chunks);
+public sealed record CollectionResult(int Contents, int Chunks, int PackFiles);
 
 /// <summary>A content was to be built from chunks this node does not hold.</summary>
 public sealed class MissingChunksException(IReadOnlyList<ChunkHash> missing)

@@ -11,21 +11,24 @@ internal sealed class ContentReadStream : Stream
 {
     private const int ChunksPerQuery = 64;
     private const string BatchSql = """
-        SELECT cc.seq, cc.start_offset, c.data FROM storage_content_chunks cc JOIN storage_chunks c ON c.hash = cc.chunk_hash
+        SELECT cc.seq, cc.start_offset, c.data, c.pack_id, c.pack_offset, c.length
+        FROM storage_content_chunks cc JOIN storage_chunks c ON c.hash = cc.chunk_hash
         WHERE cc.content_id = @id AND cc.seq >= @s ORDER BY cc.seq LIMIT @n
         """;
     private const string SeekSql =
         "SELECT seq FROM storage_content_chunks WHERE content_id = @id AND start_offset <= @p ORDER BY start_offset DESC LIMIT 1";
 
     private readonly StorageDatabase _db;
+    private readonly ChunkStore _store;
     private readonly long _contentId;
     private readonly List<LoadedChunk> _loaded = [];
     private long _position;
 
-    public ContentReadStream(StorageDatabase db, long contentId, long length, long offset)
+    public ContentReadStream(ChunkStore store, long contentId, long length, long offset)
     {
         if (offset < 0 || offset > length) throw new ArgumentOutOfRangeException(nameof(offset), offset, $"The offset must lie within the file (0..{length}).");
-        _db = db;
+        _store = store;
+        _db = store.Database;
         _contentId = contentId;
         Length = length;
         _position = offset;
@@ -110,7 +113,7 @@ internal sealed class ContentReadStream : Stream
         _loaded.Clear();
         using var command = connection.Command(BatchSql, null, ("@id", _contentId), ("@s", firstSeq), ("@n", (long)ChunksPerQuery));
         using var reader = command.ExecuteReader();
-        while (reader.Read()) _loaded.Add(new LoadedChunk(reader.GetInt64(0), reader.GetInt64(1), (byte[])reader.GetValue(2)));
+        while (reader.Read()) _loaded.Add(new LoadedChunk(reader.GetInt64(0), reader.GetInt64(1), _store.ReadPayload(reader, 2)));
     }
 
     private async Task LoadAsync(DbConnection connection, long firstSeq, CancellationToken ct)
@@ -118,7 +121,7 @@ internal sealed class ContentReadStream : Stream
         _loaded.Clear();
         await using var command = connection.Command(BatchSql, null, ("@id", _contentId), ("@s", firstSeq), ("@n", (long)ChunksPerQuery));
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false)) _loaded.Add(new LoadedChunk(reader.GetInt64(0), reader.GetInt64(1), (byte[])reader.GetValue(2)));
+        while (await reader.ReadAsync(ct).ConfigureAwait(false)) _loaded.Add(new LoadedChunk(reader.GetInt64(0), reader.GetInt64(1), _store.ReadPayload(reader, 2)));
     }
 
     private IOException Gone() =>

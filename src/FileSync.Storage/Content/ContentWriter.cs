@@ -30,11 +30,15 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
             while (!endOfStream)
             {
                 var read = await FillAsync(content, buffer.AsMemory(filled, bufferSize - filled), ct).ConfigureAwait(false);
-                wholeHash.AppendData(buffer, filled, read);
+                // The whole-content hash runs on another core while this one cuts and hashes chunks;
+                // both only read the buffer, and both finish before the buffer is touched again.
+                var newBytes = filled;
+                var hashing = Task.Run(() => wholeHash.AppendData(buffer, newBytes, read), ct);
                 filled += read;
                 endOfStream = filled < bufferSize;
 
                 var (chunks, refs, consumed) = CutBatch(buffer.AsSpan(0, filled), fileOffset, endOfStream);
+                await hashing.ConfigureAwait(false);
                 await pendingWrite.ConfigureAwait(false);
                 if (chunks.Count > 0) pendingWrite = store.AppendBatchAsync(contentId, seq, chunks, refs, ct);
                 seq += chunks.Count;

@@ -5,9 +5,12 @@ using Microsoft.Data.Sqlite;
 namespace FileSync.Storage.Database;
 
 /// <summary>
-/// The embedded default: one SQLite file in WAL mode holding metadata and chunk bytes (BLOBs).
-/// Durability: <c>synchronous=FULL</c>, so every committed transaction is fsynced to the WAL before
-/// the commit returns; a version row therefore never becomes visible before the chunks it lists.
+/// The embedded default: one SQLite file in WAL mode holding metadata and the chunk index; chunk bytes go
+/// to pack files (see <see cref="Content.PackFiles"/>), or into BLOBs for chunks stored without a pack.
+/// Durability: <c>synchronous=FULL</c>, so a committed transaction is fsynced to the WAL before the commit
+/// returns. Chunk batches are written with <c>synchronous=NORMAL</c> (no fsync of their own) and become
+/// durable with the fsync of the version commit that follows them in the same sequential WAL; a version
+/// row therefore never becomes durable or visible without the chunks it lists.
 /// </summary>
 internal sealed class SqliteStorageDatabase : StorageDatabase
 {
@@ -54,6 +57,9 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         command.ExecuteNonQuery();
     }
 
+    public override Task DeferDurabilityAsync(DbConnection connection, CancellationToken ct) =>
+        connection.ExecAsync("PRAGMA synchronous=NORMAL;", null, ct);
+
     public override async ValueTask<IDisposable> EnterWriteAsync(CancellationToken ct)
     {
         await _writer.WaitAsync(ct).ConfigureAwait(false);
@@ -71,16 +77,21 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
     public override async Task InsertChunksAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<ChunkData> chunks, CancellationToken ct)
     {
         await using var command = connection.Command(
-            "INSERT INTO storage_chunks(hash, length, stored_at, data) VALUES (@h, @l, @t, @d) ON CONFLICT(hash) DO NOTHING", tx);
+            "INSERT INTO storage_chunks(hash, length, stored_at, data, pack_id, pack_offset) VALUES (@h, @l, @t, @d, @p, @o) ON CONFLICT(hash) DO NOTHING", tx);
         var h = command.Add("@h", null);
         var l = command.Add("@l", null);
         var d = command.Add("@d", null);
+        var p = command.Add("@p", null);
+        var o = command.Add("@o", null);
         command.Add("@t", Sql.UnixMs(DateTimeOffset.UtcNow));
         foreach (var chunk in chunks)
         {
             h.Value = chunk.Hash.ToBytes();
             l.Value = (long)chunk.Data.Length;
-            d.Value = chunk.Data;
+            // Chunks already written to a pack file are indexed only; others keep their bytes in the row.
+            d.Value = chunk.PackId is null ? chunk.Data : DBNull.Value;
+            p.Value = chunk.PackId is { } packId ? packId : DBNull.Value;
+            o.Value = chunk.PackOffset;
             await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
     }

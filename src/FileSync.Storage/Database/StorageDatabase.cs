@@ -26,6 +26,13 @@ internal abstract class StorageDatabase : IAsyncDisposable
 
     public abstract Task CreateSchemaAsync(CancellationToken ct);
 
+    /// <summary>
+    /// For writes that need not be durable on their own because a later durable commit covers them (chunk
+    /// batches of an upload: only the version row that lists them must be). SQLite skips the per-transaction
+    /// fsync; its WAL is sequential, so the fsync of the later commit makes these frames durable too.
+    /// </summary>
+    public virtual Task DeferDurabilityAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Writes chunk bytes (skipping hashes already stored) inside <paramref name="tx"/>.</summary>
     public abstract Task InsertChunksAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<ChunkData> chunks, CancellationToken ct);
 
@@ -44,7 +51,13 @@ internal abstract class StorageDatabase : IAsyncDisposable
             hash {BLOB} PRIMARY KEY,
             length {INT} NOT NULL,
             stored_at {INT} NOT NULL,
-            data {BLOB} NOT NULL);
+            data {BLOB},
+            pack_id {INT},
+            pack_offset {INT});
+        CREATE INDEX IF NOT EXISTS storage_chunks_by_pack ON storage_chunks(pack_id);
+        CREATE TABLE IF NOT EXISTS storage_packs (
+            id {ID},
+            created_at {INT} NOT NULL);
         CREATE TABLE IF NOT EXISTS storage_contents (
             id {ID},
             size {INT} NOT NULL DEFAULT 0,
@@ -97,5 +110,5 @@ internal abstract class StorageDatabase : IAsyncDisposable
         """;
 }
 
-/// <summary>A chunk's bytes on their way into the store.</summary>
-internal readonly record struct ChunkData(Chunking.ChunkHash Hash, byte[] Data);
+/// <summary>A chunk's bytes on their way into the store; with a pack location once written to a pack file.</summary>
+internal readonly record struct ChunkData(Chunking.ChunkHash Hash, byte[] Data, long? PackId = null, long PackOffset = 0);

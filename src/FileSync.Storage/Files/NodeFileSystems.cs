@@ -91,7 +91,7 @@ public sealed class NodeFileSystems : IFileSystems
             if (row is not { Deleted: false, ContentId: { } current }) throw new StoredFileNotFoundException(file.FileSystem, file.Name);
             contentId = current;
         }
-        return new ContentReadStream(_chunks.Database, contentId, file.Size, offset);
+        return new ContentReadStream(_chunks, contentId, file.Size, offset);
     }
 
     public Task<string?> GetConfigAsync(string fileSystem, string key, CancellationToken ct = default) =>
