@@ -13,6 +13,7 @@ namespace FileSync.Benchmarks;
 /// (1) one actor persisting sequentially — every Persist waits for its own commit — against raw one-row commits
 ///     (the like-for-like baseline) and, for reference, raw 100-row commits;
 /// (2) 100 actors persisting at once (group commit) against raw 100-row commits.
+/// Also prints both actor figures on the in-memory journal: the ceiling the actor path itself allows.
 /// Options: [sqlite|postgresql|all, default all] [events per measurement, default 2000].
 /// </summary>
 public sealed class JournalBenchmark : IBenchmarkSuite
@@ -31,6 +32,7 @@ public sealed class JournalBenchmark : IBenchmarkSuite
         events = Math.Max(Actors, events / Actors * Actors);
         var payload = new EventSerializer().Register<JournalBenchRecorded>("bench.recorded").Serialize(new JournalBenchRecorded(1, "bench")).Payload;
 
+        await MeasureActorCeilingAsync(events);
         if (which is "all" or "sqlite")
         {
             using var folder = new TempDirectory("filesync-journal-bench");
@@ -71,6 +73,20 @@ public sealed class JournalBenchmark : IBenchmarkSuite
         Console.WriteLine($"  raw INSERT, {RawBatch} rows per commit:  {rawBatched,10:F0} events/s");
         Console.WriteLine($"  1 actor, sequential Persist:        {sequential,10:F0} events/s   ratio {sequential / rawSingle:F2}x vs 1-row commits, {sequential / rawBatched:F2}x vs {RawBatch}-row commits");
         Console.WriteLine($"  {Actors} actors, concurrent Persist:    {concurrent,10:F0} events/s   ratio {concurrent / rawBatched:F2}x vs {RawBatch}-row commits (goal >= 0.5x)");
+    }
+
+    private static async Task MeasureActorCeilingAsync(int events)
+    {
+        var stores = PersistenceStores.InMemory();
+        await using var system = ActorSystem.Create("journal-bench-memory");
+        PersistenceExtension.Register(system, stores.Journal, stores.Snapshots, new EventSerializer().Register<JournalBenchRecorded>("bench.recorded"));
+        await SequentialAsync(system, 200);
+        await ConcurrentAsync(system, events);
+        var sequential = await SequentialAsync(system, events);
+        var concurrent = await ConcurrentAsync(system, events);
+        Console.WriteLine("in-memory journal (the actor path alone: Ask, Persist, serializer, reply)");
+        Console.WriteLine($"  1 actor, sequential Persist:        {sequential,10:F0} events/s");
+        Console.WriteLine($"  {Actors} actors, concurrent Persist:    {concurrent,10:F0} events/s");
     }
 
     private static async Task<double> SequentialAsync(ActorSystem system, int events)

@@ -29,7 +29,8 @@ internal sealed class GroupCommitter : IAsyncDisposable
 
     public Task EnqueueAsync(AtomicWrite write)
     {
-        var pending = new PendingWrite(write, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Completed from a thread-pool item per batch (see Complete), so continuations never run on the commit loop.
+        var pending = new PendingWrite(write, new TaskCompletionSource());
         if (!_queue.Writer.TryWrite(pending))
         {
             return Task.FromException(new ObjectDisposedException(nameof(GroupCommitter), "The journal is shut down; the write was not stored."));
@@ -65,12 +66,12 @@ internal sealed class GroupCommitter : IAsyncDisposable
         try
         {
             await _commitBatch(batch.ConvertAll(p => p.Write)).ConfigureAwait(false);
-            foreach (var p in batch) p.Done.TrySetResult();
+            Complete(batch.ToArray(), null);
             return;
         }
         catch (Exception ex) when (batch.Count == 1)
         {
-            batch[0].Done.TrySetException(_describeFailure(batch[0].Write, ex));
+            Complete([batch[0]], _describeFailure(batch[0].Write, ex));
             return;
         }
         catch (Exception)
@@ -82,14 +83,26 @@ internal sealed class GroupCommitter : IAsyncDisposable
             try
             {
                 await _commitBatch([p.Write]).ConfigureAwait(false);
-                p.Done.TrySetResult();
+                Complete([p], null);
             }
             catch (Exception ex)
             {
-                p.Done.TrySetException(_describeFailure(p.Write, ex));
+                Complete([p], _describeFailure(p.Write, ex));
             }
         }
     }
+
+    // One thread-pool hop per batch instead of one per write: the callers' continuations (mostly "post to my
+    // actor's mailbox") run there, and the commit loop goes straight on to the next batch.
+    private static void Complete(PendingWrite[] writes, Exception? failure) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static state =>
+        {
+            foreach (var p in state.writes)
+            {
+                if (state.failure is null) p.Done.TrySetResult();
+                else p.Done.TrySetException(state.failure);
+            }
+        }, (writes, failure), preferLocal: false);
 
     private sealed record PendingWrite(AtomicWrite Write, TaskCompletionSource Done);
 }
