@@ -17,26 +17,27 @@ public sealed class StreamingMemoryTests
     {
         using var folder = new TempDirectory("filesync-stream");
         await using var node = await NodeProcess.StartAsync(folder.Path);
-        // Bounded: a node that cannot move 1 GiB each way in this time fails the test rather than hanging it.
-        using var http = new HttpClient { BaseAddress = new Uri(node.BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(55) };
+        // Bounded: a node that cannot move 1 GiB each way within the budget fails the test rather than hanging it.
+        using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(55));
+        using var http = new HttpClient { BaseAddress = new Uri(node.BaseUrl + "/"), Timeout = Timeout.InfiniteTimeSpan };
         (await http.PutAsync("admin/fs/BigFS", null)).EnsureSuccessStatusCode();
 
         using var sent = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var source = new HashingStream(new GeneratedStream(Size, 42), sent);
         using var content = new StreamContent(source, 128 * 1024);
         content.Headers.ContentLength = Size;
-        using (var put = await http.PutAsync("fs/BigFS/files/huge.bin", content))
+        using (var put = await http.PutAsync("fs/BigFS/files/huge.bin", content, budget.Token))
             Assert.Equal(HttpStatusCode.Created, put.StatusCode);
 
         using var received = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long total = 0;
-        using (var get = await http.GetAsync("fs/BigFS/files/huge.bin", HttpCompletionOption.ResponseHeadersRead))
+        using (var get = await http.GetAsync("fs/BigFS/files/huge.bin", HttpCompletionOption.ResponseHeadersRead, budget.Token))
         {
             Assert.Equal(Size, get.Content.Headers.ContentLength);
-            await using var stream = await get.Content.ReadAsStreamAsync();
+            await using var stream = await get.Content.ReadAsStreamAsync(budget.Token);
             var buffer = new byte[128 * 1024];
             int read;
-            while ((read = await stream.ReadAsync(buffer)) > 0)
+            while ((read = await stream.ReadAsync(buffer, budget.Token)) > 0)
             {
                 received.AppendData(buffer, 0, read);
                 total += read;

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using FileSync.TestSupport;
+
+namespace FileSync.Benchmarks;
+
+/// <summary>
+/// PUT and GET of one large file over loopback HTTP against a real node process (the built
+/// FileSync.Server.dll of the same configuration, SQLite under a temp data directory), each
+/// against <c>cp</c> of the same file on the same disk in the same run. Options: [MiB, default 1024].
+/// </summary>
+public sealed class HttpTransferBenchmark : IBenchmarkSuite
+{
+    public string Name => "http-transfer";
+    public string Description => "PUT and GET of a large file through a node process over loopback vs cp (and cp + fsync)";
+
+    public async Task RunAsync(string[] args)
+    {
+        var mib = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1024;
+        using var dir = new TempDirectory("http-transfer-bench");
+        var source = dir.Combine("source.bin");
+        WriteRandomFile(source, mib);
+
+        var cp = await TimeAsync(() => RunAsync("cp", source, dir.Combine("cp.bin")));
+        var cpSync = await TimeAsync(async () =>
+        {
+            await RunAsync("cp", source, dir.Combine("cp-sync.bin"));
+            await RunAsync("sync", dir.Combine("cp-sync.bin"));
+        });
+
+        using var node = await StartNodeAsync(dir);
+        using var http = new HttpClient { BaseAddress = new Uri(node.Url + "/"), Timeout = Timeout.InfiniteTimeSpan };
+        (await http.PutAsync("admin/fs/Bench", null)).EnsureSuccessStatusCode();
+
+        var put = await TimeAsync(async () =>
+        {
+            await using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+            using var content = new StreamContent(input, 1 << 20);
+            using var answer = await http.PutAsync("fs/Bench/files/big.bin", content);
+            if (answer.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"PUT answered {(int)answer.StatusCode}.");
+        });
+        var target = dir.Combine("downloaded.bin");
+        var get = await TimeAsync(async () =>
+        {
+            using var answer = await http.GetAsync("fs/Bench/files/big.bin", HttpCompletionOption.ResponseHeadersRead);
+            answer.EnsureSuccessStatusCode();
+            await using var output = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+            await answer.Content.CopyToAsync(output);
+        });
+        var peakMiB = node.PeakResidentBytes() / (1024.0 * 1024.0);
+        if (!SameContent(source, target)) throw new InvalidOperationException("The downloaded file differs from the uploaded one.");
+
+        Console.WriteLine($"file: {mib} MiB random, node: {node.Dll}");
+        Console.WriteLine($"baseline cp:          {Rate(mib, cp)} ({cp.TotalSeconds:F2} s)");
+        Console.WriteLine($"baseline cp + fsync:  {Rate(mib, cpSync)} ({cpSync.TotalSeconds:F2} s)");
+        Console.WriteLine($"PUT over loopback:    {Rate(mib, put)} ({put.TotalSeconds:F2} s)   ratio vs cp {cp / put:F2}x, vs cp + fsync {cpSync / put:F2}x   (goal >= 0.5x)");
+        Console.WriteLine($"GET over loopback:    {Rate(mib, get)} ({get.TotalSeconds:F2} s)   ratio vs cp {cp / get:F2}x, vs cp + fsync {cpSync / get:F2}x   (goal >= 0.5x)");
+        Console.WriteLine($"node peak RSS (VmHWM): {peakMiB:F0} MiB");
+    }
+
+    private static string Rate(int mib, TimeSpan time) => $"{mib / time.TotalSeconds,8:F1} MiB/s";
+
+    private static async Task<TimeSpan> TimeAsync(Func<Task> action)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        return watch.Elapsed;
+    }
+
+    private static void WriteRandomFile(string path, int mib)
+    {
+        using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+        var buffer = new byte[1 << 20];
+        for (var i = 0; i < mib; i++)
+        {
+            RandomNumberGenerator.Fill(buffer);
+            output.Write(buffer);
+        }
+    }
+
+    private static bool SameContent(string a, string b)
+    {
+        using var fa = File.OpenRead(a);
+        using var fb = File.OpenRead(b);
+        return SHA256.HashData(fa).AsSpan().SequenceEqual(SHA256.HashData(fb));
+    }
+
+    private static async Task RunAsync(string program, params string[] args)
+    {
+        using var process = Process.Start(program, args);
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{program} exited with {process.ExitCode}.");
+    }
+
+    private static async Task<BenchNode> StartNodeAsync(TempDirectory dir)
+    {
+        var config = dir.Combine("node.conf");
+        await File.WriteAllTextAsync(config,
+            $"filesync {{ node {{ url = \"http://127.0.0.1:0\", data-dir = \"{dir.Combine("data")}\" }}, logging.level = Warning }}\n");
+        var dll = RepoPaths.ProjectAssembly("FileSync.Server");
+        var process = ChildProcess.StartDotnet(dll, "--config", config);
+        var line = await process.WaitForLineAsync(l => l.Contains("Now listening on:", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        return new BenchNode(process, line[(line.IndexOf("Now listening on:", StringComparison.Ordinal) + 17)..].Trim(), dll);
+    }
+
+    private sealed record BenchNode(ChildProcess Process, string Url, string Dll) : IDisposable
+    {
+        public long PeakResidentBytes()
+        {
+            var line = File.ReadLines($"/proc/{Process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        }
+
+        public void Dispose() => Process.Dispose();
+    }
+}
