@@ -58,6 +58,23 @@ public sealed class SubstitutionTests
     }
 
     [Fact]
+    public void Self_reference_to_a_sub_key_sees_the_earlier_value_and_later_objects_still_merge()
+    {
+        var config = Resolve("foo : { a : { c : 1 } }\nfoo : ${foo.a}\nfoo : { a : 2 }");
+
+        Assert.Equal(1, config.GetInt("foo.c"));
+        Assert.Equal(2, config.GetInt("foo.a"));
+    }
+
+    [Fact]
+    public void A_substitution_sees_the_final_merged_value_of_its_target()
+    {
+        var config = Resolve("bar : { foo : 42, baz : ${bar.foo} }\nbar : { foo : 43 }");
+
+        Assert.Equal(43, config.GetInt("bar.baz"));
+    }
+
+    [Fact]
     public void Optional_substitution_that_finds_nothing_leaves_the_earlier_value_or_no_key()
     {
         var config = Resolve("a = 1\na = ${?NOT_SET_ANYWHERE_4711}\nb = ${?NOT_SET_ANYWHERE_4711}\nc = [${?NOT_SET_ANYWHERE_4711}]");
