@@ -24,7 +24,7 @@ public sealed partial class NodeRuntime(NodeOptions options, ILoggerFactory logg
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _system = ActorSystem.Create("filesync", options.Kernel, loggerFactory);
-        _storage = await NodeStorage.OpenAsync(options.Storage, loggerFactory: loggerFactory, ct: cancellationToken).ConfigureAwait(false);
+        _storage = await NodeStorage.OpenAsync(options.Storage, _system, loggerFactory, cancellationToken).ConfigureAwait(false);
         await FileSystemSeeder.SeedAsync(_storage.FileSystems, options.FileSystems, cancellationToken).ConfigureAwait(false);
         LogStarted(log, _storage.ServerId, options.Storage.DataDirectory, options.Storage.Provider, options.FileSystems.Count);
     }
