@@ -246,4 +246,82 @@ public abstract class FileSystemsBehaviour(StorageFactory factory) : IAsyncLifet
         var index = Array.FindIndex(results, r => r.Etag == winner.Etag);
         Assert.Equal(payloads[index], await TestData.ReadAllAsync(Files.OpenRead(final)));
     }
+
+    [Fact]
+    public async Task A_failed_upload_shows_no_partial_file_and_its_chunks_are_collected()
+    {
+        var original = TestData.Random(30_000, 400);
+        await PutAsync("/doc", original);
+        var failing = new FailingStream(TestData.Random(3_000_000, 401), failAfter: 2_500_000);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => Files.PutFileAsync(Fs, "/doc", failing, new Dictionary<string, string>()));
+        Assert.Contains("connection dropped", error.Message);
+        var current = await Files.GetFileAsync(Fs, "/doc");
+        Assert.Equal(original, await TestData.ReadAllAsync(Files.OpenRead(current!)));
+
+        var collected = await Node.Chunks.CollectGarbageAsync(TimeSpan.Zero);
+        Assert.True(collected.Contents >= 1, "the failed upload's content should be collected");
+        Assert.Equal(original.Length, (await Node.Chunks.GetStatisticsAsync()).Bytes);
+    }
+
+    [Fact]
+    public async Task Synchronization_can_commit_a_remote_version_from_a_chunk_list_without_resending_bytes()
+    {
+        var content = TestData.Random(120_000, 500);
+        var local = await PutAsync("/src", content);
+        var chunks = await Files.GetChunkListAsync(local);
+        var remoteServer = Guid.NewGuid();
+        var metadata = TestData.Meta(
+            (MetadataKeys.SynchronizationVersion, "7"),
+            (MetadataKeys.SynchronizationSource, remoteServer.ToString()),
+            (MetadataKeys.SynchronizationHistory, SynchronizationVersion.FormatHistory([new HistoryItem(3, remoteServer)])),
+            ("Color", "blue"));
+
+        Assert.Empty(await Node.Chunks.GetMissingChunksAsync(chunks.Select(c => c.Hash)));
+        var copy = await Files.CommitRemoteVersionAsync(Fs, "/copy", chunks, local.ContentHash, metadata);
+
+        Assert.Equal(content, await TestData.ReadAllAsync(Files.OpenRead(copy)));
+        var version = SynchronizationVersion.FromMetadata(copy.Metadata)!;
+        Assert.Equal(7, version.Version);
+        Assert.Equal(remoteServer, version.ServerId);
+        Assert.Equal([new HistoryItem(3, remoteServer)], version.History);
+        Assert.Equal(local.ContentHash, copy.ContentHash);
+    }
+
+    [Fact]
+    public async Task Received_chunks_are_verified_and_missing_ones_are_reported()
+    {
+        var bytes = TestData.Random(5000, 600);
+        var hash = Chunking.ChunkHash.Compute(bytes);
+        Assert.Equal([hash], await Node.Chunks.GetMissingChunksAsync([hash]));
+        await Assert.ThrowsAsync<InvalidDataException>(() => Node.Chunks.StoreChunkAsync(hash, TestData.Random(5000, 601)));
+
+        await Node.Chunks.StoreChunkAsync(hash, bytes);
+        Assert.Empty(await Node.Chunks.GetMissingChunksAsync([hash]));
+        Assert.Equal(bytes, await Node.Chunks.ReadChunkAsync(hash));
+        var other = Chunking.ChunkHash.Compute([1, 2, 3]);
+        await Assert.ThrowsAsync<Content.MissingChunksException>(() =>
+            Files.CommitRemoteVersionAsync(Fs, "/x", [new Chunking.ChunkRef(other, 0, 3)], "", TestData.Meta()));
+    }
+
+    [Fact]
+    public async Task Retained_versions_give_the_chunk_list_of_an_earlier_version()
+    {
+        var first = await PutAsync("/v", TestData.Random(50_000, 700));
+        await PutAsync("/v", TestData.Random(50_000, 701));
+        var firstVersion = SynchronizationVersion.FromMetadata(first.Metadata)!;
+
+        var earlier = await Files.GetRetainedChunkListAsync(Fs, "/v", new HistoryItem(firstVersion.Version, firstVersion.ServerId));
+        Assert.Equal(await Files.GetChunkListAsync(first), earlier);
+    }
+
+    /// <summary>Gives <c>failAfter</c> bytes, then fails like a dropped client connection.</summary>
+    private sealed class FailingStream(byte[] data, int failAfter) : MemoryStream(data)
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (Position >= failAfter) throw new IOException("The client connection dropped.");
+            return await base.ReadAsync(buffer[..(int)Math.Min(buffer.Length, failAfter - Position)], cancellationToken);
+        }
+    }
 }
