@@ -31,10 +31,11 @@ public sealed class ShutdownTests
 
     private sealed class SlowAsyncStop : ReceiveActor
     {
-        public SlowAsyncStop(ConcurrentQueue<string> stops)
+        public SlowAsyncStop(ConcurrentQueue<string> stops, TaskCompletionSource started)
         {
             ReceiveAsync<string>(async _ =>
             {
+                started.SetResult();
                 await Task.Delay(200);
                 stops.Enqueue("async handler finished");
             });
@@ -75,9 +76,10 @@ public sealed class ShutdownTests
     {
         var stops = new ConcurrentQueue<string>();
         var system = ActorSystem.Create("shutdown");
-        var actor = system.ActorOf(Props.Create(() => new SlowAsyncStop(stops)));
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var actor = system.ActorOf(Props.Create(() => new SlowAsyncStop(stops, started)));
         actor.Tell("work");
-        await Task.Delay(20);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(5));
         await system.Terminate().WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(["async handler finished", "slow PostStop"], stops.ToArray());
     }

@@ -92,17 +92,18 @@ public sealed class SupervisionDirectiveTests : TestKit.TestKit
     [Fact]
     public void Restarts_spread_beyond_the_window_are_allowed_again()
     {
-        var strategy = new OneForOneStrategy(1, TimeSpan.FromMilliseconds(200), _ => Directive.Restart);
+        var window = Dilated(TimeSpan.FromMilliseconds(500));
+        var strategy = new OneForOneStrategy(1, window, _ => Directive.Restart);
         var (_, child) = Start(strategy, Props.Create(() => new FailingActor()));
         Watch(child);
         child.Tell(new InvalidOperationException("1"));
         child.Tell("state", TestActor);
         ExpectMsg(0);
-        Thread.Sleep(Dilated(TimeSpan.FromMilliseconds(300)));
+        Thread.Sleep(window + TimeSpan.FromMilliseconds(100));
         child.Tell(new InvalidOperationException("2"));
         child.Tell("state", TestActor);
         ExpectMsg(0);
-        child.Tell(new InvalidOperationException("3")); // second within 200 ms: over the limit
+        child.Tell(new InvalidOperationException("3")); // second within the window: over the limit
         ExpectTerminated(child);
     }
 

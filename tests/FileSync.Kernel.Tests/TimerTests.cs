@@ -88,7 +88,7 @@ public sealed class TimerTests : TestKit.TestKit
     }
 
     [Fact]
-    public void Receive_timeout_fires_only_after_a_quiet_period()
+    public void Receive_timeout_fires_after_a_quiet_period_and_can_be_turned_off()
     {
         var actor = Sys.ActorOf(Props.Create(() => new Idle(TestActor)));
         for (var i = 0; i < 5; i++)
