@@ -15,6 +15,7 @@ public sealed class ActorSystem : IAsyncDisposable
     private readonly ThreadPoolScheduler _scheduler = new();
     private readonly TaskCompletionSource _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ActorLog _kernelLog;
+    private readonly CancellationTokenSource _shutdownWatchdog = new();
     private int _terminateRequested;
     private int _deadLettersLogged;
 
@@ -113,7 +114,8 @@ public sealed class ActorSystem : IAsyncDisposable
         if (Interlocked.Exchange(ref _terminateRequested, 1) == 0)
         {
             _userGuardian.SendSystem(new Terminate());
-            _ = Task.Delay(Settings.ShutdownTimeout).ContinueWith(_ => GiveUpWaiting(), TaskScheduler.Default);
+            _ = Task.Delay(Settings.ShutdownTimeout, _shutdownWatchdog.Token)
+                .ContinueWith(_ => GiveUpWaiting(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         }
 
         return WhenTerminated;
@@ -124,6 +126,7 @@ public sealed class ActorSystem : IAsyncDisposable
     internal void OnRootTerminated()
     {
         _scheduler.Dispose();
+        _shutdownWatchdog.Cancel();
         _terminated.TrySetResult();
     }
 

@@ -45,3 +45,50 @@ public sealed class SupervisionTests : TestKit.TestKit
         ExpectTerminated(child);
     }
 }
+
+public sealed class StrategySourceTests : TestKit.TestKit
+{
+    [Fact]
+    public void A_strategy_on_the_props_overrides_the_actors_own()
+    {
+        // The Supervisor actor itself says Resume; its props say Stop, and the props win.
+        var props = Props.Create(() => new Supervisor(new OneForOneStrategy(_ => Directive.Resume)))
+            .WithSupervisorStrategy(SupervisorStrategy.StoppingStrategy);
+        var parent = Sys.ActorOf(props);
+        parent.Tell(Props.Create(() => new FailingActor()), TestActor);
+        var child = ExpectMsg<IActorRef>();
+        Watch(child);
+        child.Tell(new InvalidOperationException("boom"));
+        ExpectTerminated(child);
+    }
+
+    private sealed class FailingAsyncStart : ReceiveActor
+    {
+        protected override async ValueTask AroundPreStart()
+        {
+            await Task.Delay(10);
+            throw new InvalidOperationException("recovery failed");
+        }
+    }
+
+    [Fact]
+    public void A_faulted_async_AroundPreStart_is_an_initialization_failure()
+    {
+        IActorRef? actor = null;
+        EventFilter.Exception<ActorInitializationException>("recovery failed").ExpectOne(() => actor = Sys.ActorOf(Props.Create<FailingAsyncStart>()));
+        AwaitCondition(() => Sys.ResolvePath(actor!.Path.ToString()) is null);
+    }
+
+    [Fact]
+    public void A_decider_that_throws_escalates()
+    {
+        var grandparent = Sys.ActorOf(Props.Create(() => new Supervisor(SupervisorStrategy.StoppingStrategy)));
+        grandparent.Tell((Props.Create(() => new Supervisor(new OneForOneStrategy(_ => throw new InvalidOperationException("bad decider")))), "p"), TestActor);
+        var parent = ExpectMsg<IActorRef>();
+        parent.Tell(Props.Create(() => new FailingActor()), TestActor);
+        var child = ExpectMsg<IActorRef>();
+        Watch(parent);
+        child.Tell(new InvalidOperationException("boom"));
+        ExpectTerminated(parent); // the escalated failure reached the grandparent, which stops
+    }
+}

@@ -64,6 +64,7 @@ public sealed class EventStream
     {
         lock (_gate)
         {
+            if (!_subscriptions.Any(match)) return false;
             var kept = _subscriptions.Where(s => !match(s)).ToArray();
             if (kept.Length == _subscriptions.Length) return false;
             _subscriptions = kept;
