@@ -15,17 +15,17 @@ public sealed class DestinationClient(HttpClient http, SynchronizationDestinatio
 {
     private string Base => $"{destination.NormalizedServerUrl}/fs/{Uri.EscapeDataString(destination.FileSystem)}/synchronization/";
 
-    public async Task<RemoteLastSynchronization> GetLastSynchronizationAsync(CancellationToken ct)
+    public async Task<LastSynchronizationInfo> GetLastSynchronizationAsync(CancellationToken ct)
     {
         using var request = NewRequest(HttpMethod.Get, $"LastSynchronization?from={source.ServerId}");
-        return await SendForJsonAsync<RemoteLastSynchronization>(request, ct).ConfigureAwait(false);
+        return await SendForJsonAsync<LastSynchronizationInfo>(request, ct).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<RemoteCheck>> CheckAsync(IReadOnlyList<CheckFile> files, CancellationToken ct)
+    public async Task<IReadOnlyList<IncomingCheckResult>> CheckAsync(IReadOnlyList<IncomingCheckFile> files, CancellationToken ct)
     {
         using var request = NewRequest(HttpMethod.Post, "incoming/check");
-        request.Content = JsonContent.Create(new { Files = files }, options: ProtocolJson.Options);
-        var answer = await SendForJsonAsync<FilesAnswer<RemoteCheck>>(request, ct).ConfigureAwait(false);
+        request.Content = JsonContent.Create(new IncomingCheckRequest(files), options: ProtocolJson.Options);
+        var answer = await SendForJsonAsync<FilesAnswer<IncomingCheckResult>>(request, ct).ConfigureAwait(false);
         return answer.Files ?? [];
     }
 
@@ -39,28 +39,28 @@ public sealed class DestinationClient(HttpClient http, SynchronizationDestinatio
         return await HashListCodec.DecodeAsync(body, ct).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<RemoteResult>> SendContentAsync(Func<Stream, CancellationToken, Task> writeDelta, CancellationToken ct)
+    public async Task<IReadOnlyList<IncomingResult>> SendContentAsync(Func<Stream, CancellationToken, Task> writeDelta, CancellationToken ct)
     {
         using var request = NewRequest(HttpMethod.Post, "incoming/content");
         request.Content = new StreamingContent(writeDelta, DeltaWire.ContentType);
-        var answer = await SendForJsonAsync<FilesAnswer<RemoteResult>>(request, ct).ConfigureAwait(false);
+        var answer = await SendForJsonAsync<FilesAnswer<IncomingResult>>(request, ct).ConfigureAwait(false);
         return answer.Files ?? [];
     }
 
-    public Task<RemoteResult> UpdateMetadataAsync(string fileName, IReadOnlyDictionary<string, string> metadata, CancellationToken ct) =>
-        PostForResultAsync("incoming/metadata", new { FileName = fileName, Metadata = metadata }, ct);
+    public Task<IncomingResult> UpdateMetadataAsync(IncomingMetadataRequest request, CancellationToken ct) =>
+        PostForResultAsync("incoming/metadata", request, ct);
 
-    public Task<RemoteResult> DeleteAsync(string fileName, IReadOnlyDictionary<string, string> metadata, CancellationToken ct) =>
-        PostForResultAsync("incoming/delete", new { FileName = fileName, Metadata = metadata }, ct);
+    public Task<IncomingResult> DeleteAsync(IncomingDeleteRequest request, CancellationToken ct) =>
+        PostForResultAsync("incoming/delete", request, ct);
 
-    public Task<RemoteResult> RenameAsync(string fileName, string newName, IReadOnlyDictionary<string, string> metadata, CancellationToken ct) =>
-        PostForResultAsync("incoming/rename", new { FileName = fileName, NewName = newName, Metadata = metadata }, ct);
+    public Task<IncomingResult> RenameAsync(IncomingRenameRequest request, CancellationToken ct) =>
+        PostForResultAsync("incoming/rename", request, ct);
 
-    private async Task<RemoteResult> PostForResultAsync(string route, object body, CancellationToken ct)
+    private async Task<IncomingResult> PostForResultAsync<TBody>(string route, TBody body, CancellationToken ct)
     {
         using var request = NewRequest(HttpMethod.Post, route);
         request.Content = JsonContent.Create(body, options: ProtocolJson.Options);
-        return await SendForJsonAsync<RemoteResult>(request, ct).ConfigureAwait(false);
+        return await SendForJsonAsync<IncomingResult>(request, ct).ConfigureAwait(false);
     }
 
     private HttpRequestMessage NewRequest(HttpMethod method, string route)

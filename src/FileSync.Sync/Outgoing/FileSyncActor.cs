@@ -7,17 +7,19 @@ public sealed record RunCompleted(Guid RunId, IReadOnlyList<WorkOutcome> Outcome
 
 /// <summary>
 /// One running synchronization (a work, or a batch of small files) towards one destination: a child of its
-/// <see cref="DestinationActor"/>. It runs <see cref="FileSyncRunner"/> once and reports <see cref="RunCompleted"/>.
-/// Failures never escape as exceptions to the parent's state: they are in the report and the work is retried.
+/// <see cref="DestinationActor"/>. The transfer runs off the mailbox (so stopping the actor cancels it at once)
+/// and its outcome comes back as a message, then goes to the parent as <see cref="RunCompleted"/>. A failure that
+/// escapes the runner fails this actor; the parent's strategy stops it and records the run as failed.
 /// </summary>
 public sealed class FileSyncActor : ReceiveActor
 {
-    private sealed record Go;
+    private sealed record Finished(IReadOnlyList<WorkOutcome> Outcomes);
+    private sealed record Crashed(Exception Cause);
 
     private readonly Guid _runId;
     private readonly IReadOnlyList<SynchronizationWork> _works;
     private readonly Func<IReadOnlyList<SynchronizationWork>, CancellationToken, Task<IReadOnlyList<WorkOutcome>>> _run;
-    private readonly TimeSpan _timeout;
+    private readonly CancellationTokenSource _cancel = new();
 
     public FileSyncActor(Guid runId, IReadOnlyList<SynchronizationWork> works,
         Func<IReadOnlyList<SynchronizationWork>, CancellationToken, Task<IReadOnlyList<WorkOutcome>>> run, TimeSpan timeout)
@@ -25,20 +27,32 @@ public sealed class FileSyncActor : ReceiveActor
         _runId = runId;
         _works = works;
         _run = run;
-        _timeout = timeout;
-        ReceiveAsync<Go>(_ => RunAsync());
+        _cancel.CancelAfter(timeout);
+        Receive<Finished>(m => Context.Parent.Tell(new RunCompleted(_runId, m.Outcomes), Self));
+        Receive<Crashed>(m => throw new InvalidOperationException($"The synchronization run {_runId:N} failed: {m.Cause.Message}", m.Cause));
     }
 
     public static Props Props(Guid runId, IReadOnlyList<SynchronizationWork> works,
         Func<IReadOnlyList<SynchronizationWork>, CancellationToken, Task<IReadOnlyList<WorkOutcome>>> run, TimeSpan timeout) =>
         Kernel.Props.Create(() => new FileSyncActor(runId, works, run, timeout));
 
-    protected override void PreStart() => Self.Tell(new Go());
+    protected override void PreStart() => _ = RunDetachedAsync(Self, _cancel.Token);
 
-    private async Task RunAsync()
+    protected override void PostStop()
     {
-        using var timeout = new CancellationTokenSource(_timeout);
-        var outcomes = await _run(_works, timeout.Token).ConfigureAwait(true);
-        Context.Parent.Tell(new RunCompleted(_runId, outcomes), Self);
+        _cancel.Cancel();
+        _cancel.Dispose();
+    }
+
+    private async Task RunDetachedAsync(IActorRef self, CancellationToken ct)
+    {
+        try
+        {
+            self.Tell(new Finished(await _run(_works, ct).ConfigureAwait(false)));
+        }
+        catch (Exception e)
+        {
+            self.Tell(new Crashed(e));
+        }
     }
 }

@@ -46,7 +46,7 @@ public sealed class FileSyncRunner(NodeFileSystems store, IDestinationClient des
         if (toCheck.Count == 0) return;
 
         var checks = await destination.CheckAsync(
-            toCheck.Select(i => new CheckFile(works[i].FileName, works[i].Type, locals[i]!.Metadata)).ToList(), ct).ConfigureAwait(false);
+            toCheck.Select(i => new IncomingCheckFile(works[i].FileName, works[i].Type, locals[i]!.Metadata, works[i].FileETag)).ToList(), ct).ConfigureAwait(false);
         var byName = checks.GroupBy(c => c.FileName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
         var content = new List<(int Index, DeltaFileHeader Header, DeltaPlan Plan)>();
@@ -74,16 +74,16 @@ public sealed class FileSyncRunner(NodeFileSystems store, IDestinationClient des
                         break;
                     case SynchronizationType.Delete:
                         outcomes[i] = FromResult(work, SynchronizationType.Delete,
-                            await destination.DeleteAsync(work.FileName, local.Metadata, ct).ConfigureAwait(false));
+                            await destination.DeleteAsync(new IncomingDeleteRequest(work.FileName, local.Metadata, work.FileETag), ct).ConfigureAwait(false));
                         break;
                     case SynchronizationType.Rename:
                         var renamed = await store.GetEntryAsync(fileSystem, work.NewName!, ct).ConfigureAwait(false);
                         outcomes[i] = FromResult(work, SynchronizationType.Rename,
-                            await destination.RenameAsync(work.FileName, work.NewName!, renamed?.Metadata ?? local.Metadata, ct).ConfigureAwait(false));
+                            await destination.RenameAsync(new IncomingRenameRequest(work.FileName, work.NewName!, renamed?.Metadata ?? local.Metadata, work.FileETag), ct).ConfigureAwait(false));
                         break;
                     case SynchronizationType.MetadataUpdate:
                         outcomes[i] = FromResult(work, SynchronizationType.MetadataUpdate,
-                            await destination.UpdateMetadataAsync(work.FileName, local.Metadata, ct).ConfigureAwait(false));
+                            await destination.UpdateMetadataAsync(new IncomingMetadataRequest(work.FileName, local.Metadata, work.FileETag), ct).ConfigureAwait(false));
                         break;
                     default:
                         var plan = await PlanAsync(local, check.Current, ct).ConfigureAwait(false);
@@ -102,7 +102,7 @@ public sealed class FileSyncRunner(NodeFileSystems store, IDestinationClient des
     private async Task SendContentAsync(IReadOnlyList<SynchronizationWork> works, WorkOutcome?[] outcomes,
         List<(int Index, DeltaFileHeader Header, DeltaPlan Plan)> content, CancellationToken ct)
     {
-        IReadOnlyList<RemoteResult> results;
+        IReadOnlyList<IncomingResult> results;
         try
         {
             results = await destination.SendContentAsync((stream, token) => WriteDeltaAsync(stream, content, token), ct).ConfigureAwait(false);
@@ -123,7 +123,7 @@ public sealed class FileSyncRunner(NodeFileSystems store, IDestinationClient des
                 continue;
             }
             outcomes[index] = Settled(work, SynchronizationType.ContentUpdate, result.Decision, result.Message)
-                ?? (RemoteDecisions.Is(result.Decision, RemoteDecisions.Applied)
+                ?? (result.Decision == IncomingDecision.Applied
                     ? new WorkOutcome(work, new SynchronizationReport(work.FileName, work.FileETag, plan.BytesTransfered, plan.BytesCopied,
                         plan.NeedListLength, null, SynchronizationType.ContentUpdate), Retry: false)
                     : Unexpected(work, SynchronizationType.ContentUpdate, result.Decision));
@@ -131,7 +131,7 @@ public sealed class FileSyncRunner(NodeFileSystems store, IDestinationClient des
     }
 
     /// <summary>Known base when the destination's version is one this node still retains; otherwise the need list.</summary>
-    private async Task<(DeltaFileHeader Header, DeltaPlan Plan)> PlanAsync(FileChange local, RemoteFileVersion? remote, CancellationToken ct)
+    private async Task<(DeltaFileHeader Header, DeltaPlan Plan)> PlanAsync(FileChange local, CurrentVersionInfo? remote, CancellationToken ct)
     {
         var target = await store.Chunks.GetChunkListAsync(local.ContentId, ct).ConfigureAwait(false);
         BaseVersion? baseVersion = null;
@@ -162,7 +162,8 @@ public sealed class FileSyncRunner(NodeFileSystems store, IDestinationClient des
     /// <summary>Writes the run's delta stream; chunk bytes are read from the chunk store one at a time, in order.</summary>
     private async Task WriteDeltaAsync(Stream output, List<(int Index, DeltaFileHeader Header, DeltaPlan Plan)> content, CancellationToken ct)
     {
-        await using var buffered = new BufferedStream(output, WriteBufferBytes);
+        // Not disposed: disposing would close the request stream, which belongs to the HTTP handler.
+        var buffered = new BufferedStream(output, WriteBufferBytes);
         var writer = new DeltaWriter(buffered);
         foreach (var (_, header, plan) in content)
         {
@@ -190,27 +191,24 @@ public sealed class FileSyncRunner(NodeFileSystems store, IDestinationClient des
     }
 
     /// <summary>The decisions that end a work whatever its type; null for Proceed/Applied.</summary>
-    private static WorkOutcome? Settled(SynchronizationWork work, SynchronizationType type, string decision, string? message)
+    private static WorkOutcome? Settled(SynchronizationWork work, SynchronizationType type, IncomingDecision decision, string? message) => decision switch
     {
-        if (RemoteDecisions.Is(decision, RemoteDecisions.Proceed) || RemoteDecisions.Is(decision, RemoteDecisions.Applied)) return null;
-        if (RemoteDecisions.Is(decision, RemoteDecisions.AlreadyHas) || RemoteDecisions.Is(decision, RemoteDecisions.HadInPast))
-            return Done(work, type, ReportedException.Synchronization(WorkTypeDecision.HadInPast));
-        if (RemoteDecisions.Is(decision, RemoteDecisions.Conflict))
-            return Done(work, type, ReportedException.Synchronization(message ?? $"File {work.FileName} is conflicted"));
-        if (RemoteDecisions.Is(decision, RemoteDecisions.Locked))
-            return new WorkOutcome(work, SynchronizationReport.NoContent(work.FileName, work.FileETag, type,
-                ReportedException.Synchronization(message ?? $"File {work.FileName} is being synchronized to the destination from another source; it will be retried")), Retry: true);
-        return Unexpected(work, type, decision);
-    }
+        IncomingDecision.Proceed or IncomingDecision.Applied => null,
+        IncomingDecision.AlreadyHas or IncomingDecision.HadInPast => Done(work, type, ReportedException.Synchronization(WorkTypeDecision.HadInPast)),
+        IncomingDecision.Conflict => Done(work, type, ReportedException.Synchronization(message ?? $"File {work.FileName} is conflicted")),
+        IncomingDecision.Locked => new WorkOutcome(work, SynchronizationReport.NoContent(work.FileName, work.FileETag, type,
+            ReportedException.Synchronization(message ?? $"File {work.FileName} is being synchronized to the destination from another source; it will be retried")), Retry: true),
+        _ => Unexpected(work, type, decision),
+    };
 
-    private static WorkOutcome FromResult(SynchronizationWork work, SynchronizationType type, RemoteResult result) =>
+    private static WorkOutcome FromResult(SynchronizationWork work, SynchronizationType type, IncomingResult result) =>
         Settled(work, type, result.Decision, result.Message)
         ?? new WorkOutcome(work, SynchronizationReport.NoContent(work.FileName, work.FileETag, type), Retry: false);
 
     private static WorkOutcome Done(SynchronizationWork work, SynchronizationType type, ReportedException? exception) =>
         new(work, SynchronizationReport.NoContent(work.FileName, work.FileETag, type, exception), Retry: false);
 
-    private static WorkOutcome Unexpected(SynchronizationWork work, SynchronizationType type, string decision) =>
+    private static WorkOutcome Unexpected(SynchronizationWork work, SynchronizationType type, IncomingDecision decision) =>
         new(work, SynchronizationReport.NoContent(work.FileName, work.FileETag, type,
             ReportedException.Synchronization($"The destination answered '{decision}' for '{work.FileName}', which the protocol does not define here")), Retry: true);
 

@@ -3,10 +3,6 @@ using FileSync.Sync.Contracts;
 
 namespace FileSync.Sync.Outgoing;
 
-/// <summary>What the destination holds of a file, as its <c>incoming/check</c> answer says.</summary>
-/// <param name="ContentHash">Hex SHA-256 of the destination's content.</param>
-public sealed record RemoteFileVersion(long Version, Guid ServerId, string? ContentHash, long Size);
-
 /// <summary>The outcome of <see cref="WorkTypeDecision.Decide"/>: a type to run, or nothing with the reason.</summary>
 /// <param name="Type">Null when there is nothing to do.</param>
 /// <param name="Reason">Why there is nothing to do; becomes the report's exception message when it is worth telling.</param>
@@ -31,7 +27,7 @@ public static class WorkTypeDecision
     /// <param name="work">The queued work; its ETag must still be the entry's, or a newer work supersedes it.</param>
     /// <param name="remote">The destination's current version (null when it has none).</param>
     /// <param name="remoteHadInPast">The destination said the local version is in its history.</param>
-    public static WorkDecision Decide(FileChange? local, SynchronizationWork work, RemoteFileVersion? remote, bool remoteHadInPast = false)
+    public static WorkDecision Decide(FileChange? local, SynchronizationWork work, CurrentVersionInfo? remote, bool remoteHadInPast = false)
     {
         if (local is null || local.Etag != work.SourceEtag) return WorkDecision.Nothing(GoneLocally);
         if (local.Metadata.TryGetValue(MetadataKeys.SynchronizationConflict, out var conflicted)

@@ -49,7 +49,7 @@ public class WorkTypeDecisionTests
     public void The_same_version_on_the_destination_needs_nothing()
     {
         var local = Live(5, 2);
-        var decision = WorkTypeDecision.Decide(local, WorkFor(local), new RemoteFileVersion(2, Here, "aa", 10));
+        var decision = WorkTypeDecision.Decide(local, WorkFor(local), new CurrentVersionInfo(2, Here, "aa", 10));
         Assert.Null(decision.Type);
         Assert.Equal(WorkTypeDecision.AlreadyHas, decision.Reason);
         Assert.Equal(WorkTypeDecision.HadInPast, WorkTypeDecision.Decide(local, WorkFor(local), null, remoteHadInPast: true).Reason);
@@ -59,9 +59,9 @@ public class WorkTypeDecisionTests
     public void The_same_content_is_a_metadata_update_and_other_content_a_content_update()
     {
         var local = Live(5, 3, history: new HistoryItem(2, Here));
-        Assert.Equal(SynchronizationType.MetadataUpdate, WorkTypeDecision.Decide(local, WorkFor(local), new RemoteFileVersion(2, Here, "AA", 10)).Type);
-        Assert.Equal(SynchronizationType.ContentUpdate, WorkTypeDecision.Decide(local, WorkFor(local), new RemoteFileVersion(2, Here, "bb", 10)).Type);
+        Assert.Equal(SynchronizationType.MetadataUpdate, WorkTypeDecision.Decide(local, WorkFor(local), new CurrentVersionInfo(2, Here, "AA", 10)).Type);
+        Assert.Equal(SynchronizationType.ContentUpdate, WorkTypeDecision.Decide(local, WorkFor(local), new CurrentVersionInfo(2, Here, "bb", 10)).Type);
         Assert.Equal(SynchronizationType.ContentUpdate, WorkTypeDecision.Decide(local, WorkFor(local), null).Type);
-        Assert.Equal(SynchronizationType.ContentUpdate, WorkTypeDecision.Decide(local, WorkFor(local), new RemoteFileVersion(7, There, null, 10)).Type);
+        Assert.Equal(SynchronizationType.ContentUpdate, WorkTypeDecision.Decide(local, WorkFor(local), new CurrentVersionInfo(7, There, "cc", 11)).Type);
     }
 }
