@@ -34,6 +34,7 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
         using var http = new HttpClient { BaseAddress = new Uri(node.Url + "/"), Timeout = Timeout.InfiniteTimeSpan };
         (await http.PutAsync("admin/fs/Bench", null)).EnsureSuccessStatusCode();
 
+        var cpuBeforePut = node.CpuTime();
         var put = await TimeAsync(async () =>
         {
             await using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
@@ -41,7 +42,9 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
             using var answer = await http.PutAsync("fs/Bench/files/big.bin", content);
             if (answer.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"PUT answered {(int)answer.StatusCode}.");
         });
+        var putCpu = node.CpuTime() - cpuBeforePut;
         var target = dir.Combine("downloaded.bin");
+        var cpuBeforeGet = node.CpuTime();
         var get = await TimeAsync(async () =>
         {
             using var answer = await http.GetAsync("fs/Bench/files/big.bin", HttpCompletionOption.ResponseHeadersRead);
@@ -49,14 +52,15 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
             await using var output = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
             await answer.Content.CopyToAsync(output);
         });
+        var getCpu = node.CpuTime() - cpuBeforeGet;
         var peakMiB = node.PeakResidentBytes() / (1024.0 * 1024.0);
         if (!SameContent(source, target)) throw new InvalidOperationException("The downloaded file differs from the uploaded one.");
 
         Console.WriteLine($"file: {mib} MiB random, node: {node.Dll}");
         Console.WriteLine($"baseline cp:          {Rate(mib, cp)} ({cp.TotalSeconds:F2} s)");
         Console.WriteLine($"baseline cp + fsync:  {Rate(mib, cpSync)} ({cpSync.TotalSeconds:F2} s)");
-        Console.WriteLine($"PUT over loopback:    {Rate(mib, put)} ({put.TotalSeconds:F2} s)   ratio vs cp {cp / put:F2}x, vs cp + fsync {cpSync / put:F2}x   (goal >= 0.5x)");
-        Console.WriteLine($"GET over loopback:    {Rate(mib, get)} ({get.TotalSeconds:F2} s)   ratio vs cp {cp / get:F2}x, vs cp + fsync {cpSync / get:F2}x   (goal >= 0.5x)");
+        Console.WriteLine($"PUT over loopback:    {Rate(mib, put)} ({put.TotalSeconds:F2} s)   ratio vs cp {cp / put:F2}x, vs cp + fsync {cpSync / put:F2}x   (goal >= 0.5x)   node CPU {putCpu.TotalSeconds:F2} s");
+        Console.WriteLine($"GET over loopback:    {Rate(mib, get)} ({get.TotalSeconds:F2} s)   ratio vs cp {cp / get:F2}x, vs cp + fsync {cpSync / get:F2}x   (goal >= 0.5x)   node CPU {getCpu.TotalSeconds:F2} s");
         Console.WriteLine($"node peak RSS (VmHWM): {peakMiB:F0} MiB");
     }
 
@@ -111,6 +115,15 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
         {
             var line = File.ReadLines($"/proc/{Process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
             return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        }
+
+        /// <summary>User + system CPU time of the node so far (the machine is shared, so wall time alone misleads).</summary>
+        public TimeSpan CpuTime()
+        {
+            var stat = File.ReadAllText($"/proc/{Process.Id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return TimeSpan.FromSeconds(ticks / 100.0);
         }
 
         public void Dispose() => Process.Dispose();
