@@ -92,3 +92,27 @@ internal sealed class ManualClock : TimeProvider
 
     public void Advance(TimeSpan by) => _now += by;
 }
+
+public class LockCheckingFileSystemsTests
+{
+    [Fact]
+    public async Task Local_writes_to_a_file_being_received_are_refused_and_change_nothing()
+    {
+        await using var pair = await SyncPair.OpenAsync();
+        var local = new LockCheckingFileSystems(pair.Destination.FileSystems, pair.Incoming.Locks);
+        await local.PutFileAsync(SyncPair.Fs, "/a.txt", new MemoryStream(SyncPair.Text("before")), new Dictionary<string, string>());
+        using var held = pair.Incoming.Locks.TryAcquire(SyncPair.Fs, "/a.txt", "http://localhost:8080", TimeSpan.FromMinutes(1));
+
+        await Assert.ThrowsAsync<FileLockedException>(() =>
+            local.PutFileAsync(SyncPair.Fs, "/a.txt", new MemoryStream(SyncPair.Text("after")), new Dictionary<string, string>()));
+        await Assert.ThrowsAsync<FileLockedException>(() => local.UpdateMetadataAsync(SyncPair.Fs, "/a.txt", new Dictionary<string, string>()));
+        await Assert.ThrowsAsync<FileLockedException>(() => local.DeleteFileAsync(SyncPair.Fs, "/a.txt"));
+        await Assert.ThrowsAsync<FileLockedException>(() => local.RenameFileAsync(SyncPair.Fs, "/a.txt", "/b.txt"));
+        await Assert.ThrowsAsync<FileLockedException>(() => local.RenameFileAsync(SyncPair.Fs, "/c.txt", "/a.txt"));
+
+        Assert.Equal(SyncPair.Text("before"), await pair.ReadDestinationAsync("/a.txt"));
+        held!.Dispose();
+        await local.PutFileAsync(SyncPair.Fs, "/a.txt", new MemoryStream(SyncPair.Text("after")), new Dictionary<string, string>());
+        Assert.Equal(SyncPair.Text("after"), await pair.ReadDestinationAsync("/a.txt"));
+    }
+}
