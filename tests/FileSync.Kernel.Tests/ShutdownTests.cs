@@ -108,6 +108,38 @@ public sealed class ShutdownTests
         Assert.True(system.WhenTerminated.IsCompleted);
     }
 
+    [Fact]
+    public async Task Terminate_completes_while_other_threads_keep_starting_actors()
+    {
+        var system = ActorSystem.Create("race");
+        using var stop = new CancellationTokenSource();
+        var spawners = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            var started = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    system.ActorOf(Props.Create<EchoActor>());
+                    started++;
+                }
+                catch (InvalidOperationException)
+                {
+                    break; // the system said it is terminating
+                }
+            }
+
+            return started;
+        })).ToArray();
+        await Task.Delay(50);
+
+        await system.Terminate().WaitAsync(TimeSpan.FromSeconds(10));
+        await stop.CancelAsync();
+        var started = await Task.WhenAll(spawners);
+        Assert.True(started.Sum() > 0);
+        Assert.Empty(system.Snapshot().Children); // /user and /system are gone: every actor stopped
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
