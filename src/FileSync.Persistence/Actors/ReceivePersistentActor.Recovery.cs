@@ -2,7 +2,8 @@ namespace FileSync.Persistence;
 
 public abstract partial class ReceivePersistentActor
 {
-    private async Task RecoverAsync()
+    /// <summary>Loads the snapshot and replays the events; false when recovery failed and the actor is stopping.</summary>
+    private async Task<bool> RecoverAsync()
     {
         long? failedAt = null;
         string? failedManifest = null;
@@ -41,8 +42,8 @@ public abstract partial class ReceivePersistentActor
         {
             var failure = new RecoveryFailedException(PersistenceId, failedAt, failedManifest, ex);
             StopAfterFailure(failure, failure.Message);
-            return;
+            return false;
         }
-        OnRecoveryCompleted();
+        return true;
     }
 }

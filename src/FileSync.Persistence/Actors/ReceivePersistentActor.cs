@@ -58,7 +58,7 @@ public abstract partial class ReceivePersistentActor : ReceiveActor
         _recoveryHandlers.Add((typeof(T), message => handler((T)message)));
     }
 
-    /// <summary>Called once all events are replayed, before the first command.</summary>
+    /// <summary>Called once all events are replayed, before the first command. May persist.</summary>
     protected virtual void OnRecoveryCompleted()
     {
     }
@@ -78,14 +78,20 @@ public abstract partial class ReceivePersistentActor : ReceiveActor
         _persistence = PersistenceExtension.Get(Context.System);
         PreStart();
         IsRecovering = true;
+        bool recovered;
         try
         {
-            await RecoverAsync();
+            recovered = await RecoverAsync();
         }
         finally
         {
             IsRecovering = false;
         }
+        if (!recovered) return;
+
+        // Events persisted here are written (and their handlers run) before the first command.
+        OnRecoveryCompleted();
+        if (_pending.Count > 0) await FinishCommandAsync(default);
     }
 
     /// <summary>Runs the command handler, then writes what it persisted and runs the persist handlers.</summary>

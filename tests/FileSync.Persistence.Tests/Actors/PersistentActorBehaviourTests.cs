@@ -76,4 +76,19 @@ public sealed class InMemoryPersistentActorBehaviourTests
         Assert.Equal(["a"], state.Items);
         Assert.Equal(2, await second.Ask<long>(new AddItem("b"), Timeout));
     }
+
+    [Fact]
+    public async Task InMemory_actor_may_persist_in_OnRecoveryCompleted_before_its_first_command()
+    {
+        var id = Events.NewId("starts");
+        for (var run = 1; run <= 2; run++)
+        {
+            await using var system = await PersistentActorSystem.StartAsync(_provider, serializer: StartCounter.Serializer());
+            var counter = system.System.ActorOf(Props.Create(() => new StartCounter(id)));
+
+            var starts = await counter.Ask<List<int>>(new GetStarts(), Timeout);
+
+            Assert.Equal(Enumerable.Range(1, run), starts);
+        }
+    }
 }
