@@ -194,14 +194,14 @@ public sealed class DestinationActor : ReceivePersistentActor
     {
         var free = _max - _queue.RunCount;
         var started = new List<IReadOnlyList<SynchronizationWork>>();
-        var busy = new HashSet<string>(_queue.Active.Select(w => w.FileName), StringComparer.Ordinal);
+        var busy = DestinationQueue.FilesTouched(_queue.Active);
         foreach (var work in _priority.ToList())
         {
             if (free - started.Count <= 0) break;
             if (busy.Contains(work.FileName)) continue;
             _priority.Remove(work);
             started.Add([work]);
-            busy.Add(work.FileName);
+            busy.UnionWith(DestinationQueue.FilesTouched([work]));
         }
         var remaining = free - started.Count;
         if (remaining > 0)
@@ -277,8 +277,9 @@ public sealed class DestinationActor : ReceivePersistentActor
             foreach (var waiter in _fileWaiters.Where(w => w.Work.SameAs(outcome.Work)).ToList())
             {
                 _fileWaiters.Remove(waiter);
+                // No report means nothing was done: the destination already had this version (or a newer change superseded it).
                 waiter.ReplyTo.Tell(outcome.Report ?? SynchronizationReport.NoContent(outcome.Work.FileName, outcome.Work.FileETag,
-                    outcome.Work.Type, ReportedException.Synchronization(WorkTypeDecision.GoneLocally)));
+                    outcome.Work.Type, ReportedException.Synchronization(WorkTypeDecision.HadInPast)));
             }
         }
     }

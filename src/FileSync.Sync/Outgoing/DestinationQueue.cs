@@ -83,11 +83,17 @@ public sealed class DestinationQueue
     {
         var runs = new List<IReadOnlyList<SynchronizationWork>>();
         var taken = new HashSet<SynchronizationWork>(ReferenceEqualityComparer.Instance);
-        var busyFiles = new HashSet<string>(Active.Select(w => w.FileName), StringComparer.Ordinal);
+        var busyFiles = FilesTouched(Active);
         foreach (var work in _pending)
         {
             if (runs.Count >= freeSlots) break;
-            if (taken.Contains(work) || busyFiles.Contains(work.FileName)) continue;
+            if (taken.Contains(work) || busyFiles.Contains(work.FileName))
+            {
+                // A rename waiting its turn still holds its new name: the new name's work must not overtake it.
+                busyFiles.UnionWith(FilesTouched([work]));
+                continue;
+            }
+            if (work.Type == SynchronizationType.Rename) busyFiles.Add(work.NewName!);
             if (!IsSmall(work, smallFileLimit) || maxBatch <= 1)
             {
                 runs.Add([work]);
@@ -99,6 +105,7 @@ public sealed class DestinationQueue
             foreach (var candidate in _pending)
             {
                 if (batch.Count >= maxBatch) break;
+                if (candidate.Type == SynchronizationType.Rename) busyFiles.Add(candidate.NewName!);
                 if (taken.Contains(candidate) || busyFiles.Contains(candidate.FileName) || !IsSmall(candidate, smallFileLimit)) continue;
                 batch.Add(candidate);
                 taken.Add(candidate);
@@ -137,6 +144,18 @@ public sealed class DestinationQueue
         ListedUpTo = snapshot.ListedUpTo;
         Confirmed = snapshot.Confirmed;
         DestinationServerId = snapshot.DestinationServerId;
+    }
+
+    /// <summary>The names a work changes on the destination: its file, and for a rename the new name too.</summary>
+    public static HashSet<string> FilesTouched(IEnumerable<SynchronizationWork> works)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var work in works)
+        {
+            names.Add(work.FileName);
+            if (work.NewName is not null) names.Add(work.NewName);
+        }
+        return names;
     }
 
     private static bool IsSmall(SynchronizationWork work, long limit) =>

@@ -59,7 +59,9 @@ public sealed class FileSyncRunner(NodeFileSystems store, IDestinationClient des
                 outcomes[i] = Failed(work, work.Type, new DestinationException($"The destination's check answer does not mention '{work.FileName}'."));
                 continue;
             }
-            if (Settled(work, work.Type, check.Decision, check.Message) is { } settled)
+            // A rename keeps the file's version, so the destination holding "this version" under the old name is expected.
+            var decided = work.Type == SynchronizationType.Rename && check.Decision == IncomingDecision.AlreadyHas ? IncomingDecision.Proceed : check.Decision;
+            if (Settled(work, work.Type, decided, check.Message) is { } settled)
             {
                 outcomes[i] = settled;
                 continue;
@@ -70,7 +72,8 @@ public sealed class FileSyncRunner(NodeFileSystems store, IDestinationClient des
                 switch (decision.Type)
                 {
                     case null:
-                        outcomes[i] = Done(work, work.Type, ReportedException.Synchronization(WorkTypeDecision.HadInPast));
+                        // The destination already holds this version: nothing was done, so nothing is reported.
+                        outcomes[i] = new WorkOutcome(work, null, Retry: false);
                         break;
                     case SynchronizationType.Delete:
                         outcomes[i] = FromResult(work, SynchronizationType.Delete,
@@ -194,7 +197,8 @@ public sealed class FileSyncRunner(NodeFileSystems store, IDestinationClient des
     private static WorkOutcome? Settled(SynchronizationWork work, SynchronizationType type, IncomingDecision decision, string? message) => decision switch
     {
         IncomingDecision.Proceed or IncomingDecision.Applied => null,
-        IncomingDecision.AlreadyHas or IncomingDecision.HadInPast => Done(work, type, ReportedException.Synchronization(WorkTypeDecision.HadInPast)),
+        IncomingDecision.AlreadyHas => new WorkOutcome(work, null, Retry: false),
+        IncomingDecision.HadInPast => Done(work, type, ReportedException.Synchronization(WorkTypeDecision.HadInPast)),
         IncomingDecision.Conflict => Done(work, type, ReportedException.Synchronization(message ?? $"File {work.FileName} is conflicted")),
         IncomingDecision.Locked => new WorkOutcome(work, SynchronizationReport.NoContent(work.FileName, work.FileETag, type,
             ReportedException.Synchronization(message ?? $"File {work.FileName} is being synchronized to the destination from another source; it will be retried")), Retry: true),

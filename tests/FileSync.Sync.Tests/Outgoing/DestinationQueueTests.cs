@@ -72,6 +72,21 @@ public class DestinationQueueTests
     }
 
     [Fact]
+    public void The_new_name_of_a_rename_waits_until_the_rename_has_run()
+    {
+        var rename = new SynchronizationWork("/old", SynchronizationType.Rename, 5, 0, "/new");
+        var queue = With(rename, Content("/new", 6, 10), Content("/other", 7, 10));
+        var first = queue.PlanRuns(freeSlots: 5, smallFileLimit: 64 * 1024, maxBatch: 64);
+        Assert.Equal([["/old"], ["/other"]], first.Select(r => r.Select(w => w.FileName).ToArray()));
+
+        var run = Guid.NewGuid();
+        queue.Apply(new WorkStarted(run, [rename]));
+        Assert.DoesNotContain(queue.PlanRuns(5, 64 * 1024, 64).SelectMany(r => r), w => w.FileName == "/new");
+        queue.Apply(new WorkFinished(run, [new WorkOutcome(rename, null, Retry: false)]));
+        Assert.Contains(queue.PlanRuns(5, 64 * 1024, 64).SelectMany(r => r), w => w.FileName == "/new");
+    }
+
+    [Fact]
     public void A_file_already_running_is_not_started_again_until_it_finishes()
     {
         var queue = With(Content("/a", 1));
