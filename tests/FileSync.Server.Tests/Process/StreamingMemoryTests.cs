@@ -15,6 +15,18 @@ public sealed class StreamingMemoryTests
     [Fact]
     public async Task A_1_GiB_upload_and_download_stream_without_holding_the_file_in_memory()
     {
+        try
+        {
+            await UploadAndDownloadAsync();
+        }
+        catch (Exception e) when (e is OperationCanceledException || e.InnerException is OperationCanceledException)
+        {
+            Assert.Fail($"1 GiB up and down did not finish within the test's 55 s budget (the node or the machine is too slow right now): {e.Message}");
+        }
+    }
+
+    private static async Task UploadAndDownloadAsync()
+    {
         using var folder = new TempDirectory("filesync-stream");
         await using var node = await NodeProcess.StartAsync(folder.Path);
         // Bounded: a node that cannot move 1 GiB each way within the budget fails the test rather than hanging it.
