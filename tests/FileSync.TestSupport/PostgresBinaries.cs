@@ -10,10 +10,13 @@ public static class PostgresBinaries
         "install them with `apt-get install postgresql` to run the PostgreSQL tests.";
 
     /// <summary>The bin folder of the highest installed major version, or null when none is installed.</summary>
-    public static string? FindBinDirectory()
+    public static string? FindBinDirectory() => FindBinDirectory(Root);
+
+    /// <summary>The same search under another root (<c>&lt;root&gt;/&lt;major&gt;/bin</c>); used by tests.</summary>
+    public static string? FindBinDirectory(string root)
     {
-        if (!Directory.Exists(Root)) return null;
-        return Directory.GetDirectories(Root)
+        if (!Directory.Exists(root)) return null;
+        return Directory.GetDirectories(root)
             .Select(dir => (Dir: dir, Version: int.TryParse(Path.GetFileName(dir), out var v) ? v : -1))
             .Where(x => x.Version >= 0 && File.Exists(Path.Combine(x.Dir, "bin", "initdb")) && File.Exists(Path.Combine(x.Dir, "bin", "pg_ctl")))
             .OrderByDescending(x => x.Version)
