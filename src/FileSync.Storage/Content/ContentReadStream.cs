@@ -10,10 +10,14 @@ namespace FileSync.Storage.Content;
 internal sealed class ContentReadStream : Stream
 {
     private const int ChunksPerQuery = 64;
+    // The LIMIT sits in a subquery so the planner sees a handful of rows and looks chunks up by their key;
+    // as a plain join PostgreSQL chose to scan all chunks for every batch (measured: 5 MiB/s reads).
     private const string BatchSql = """
-        SELECT cc.seq, cc.start_offset, c.data, c.pack_id, c.pack_offset, c.length
-        FROM storage_content_chunks cc JOIN storage_chunks c ON c.hash = cc.chunk_hash
-        WHERE cc.content_id = @id AND cc.seq >= @s ORDER BY cc.seq LIMIT @n
+        SELECT r.seq, r.start_offset, c.data, c.pack_id, c.pack_offset, c.length
+        FROM (SELECT seq, start_offset, chunk_hash FROM storage_content_chunks
+              WHERE content_id = @id AND seq >= @s ORDER BY seq LIMIT @n) AS r
+        JOIN storage_chunks c ON c.hash = r.chunk_hash
+        ORDER BY r.seq
         """;
     private const string SeekSql =
         "SELECT seq FROM storage_content_chunks WHERE content_id = @id AND start_offset <= @p ORDER BY start_offset DESC LIMIT 1";
