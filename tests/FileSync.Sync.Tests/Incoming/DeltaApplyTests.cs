@@ -74,6 +74,22 @@ public class DeltaApplyTests
     }
 
     [Fact]
+    public async Task Chunks_cut_with_other_chunk_sizes_than_the_destination_uses_are_still_stored_exactly()
+    {
+        await using var pair = await SyncPair.OpenAsync(dir => new Storage.StorageSettings(dir));
+        var content = SyncPair.RandomBytes(120_000, 7);
+        await pair.PutSourceAsync("/a.bin", content);
+
+        var (result, plan) = await pair.SendAsync("/a.bin");
+
+        Assert.Equal(IncomingDecision.Applied, result.Decision);
+        Assert.True(plan.Steps.Count > 20);
+        Assert.Equal(content, await pair.ReadDestinationAsync("/a.bin"));
+        var arrived = (await pair.Destination.FileSystems.GetFileAsync(Fs, "/a.bin"))!;
+        Assert.Equal(plan.Steps.Count, (await pair.Destination.Store.GetChunkListAsync(arrived)).Count);
+    }
+
+    [Fact]
     public async Task A_truncated_stream_commits_nothing_for_the_file_in_progress()
     {
         await using var pair = await SyncPair.OpenAsync();

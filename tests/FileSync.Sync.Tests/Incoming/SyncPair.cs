@@ -35,12 +35,13 @@ internal sealed class SyncPair : IAsyncDisposable
     public IncomingSynchronization Incoming { get; }
     public SourceInfo SourceInfo { get; }
 
-    public static async Task<SyncPair> OpenAsync()
+    /// <param name="destinationSettings">The destination's storage settings from its directory; default <see cref="Settings"/>.</param>
+    public static async Task<SyncPair> OpenAsync(Func<string, StorageSettings>? destinationSettings = null)
     {
         var sourceDir = new TempDirectory("dst-src");
         var destinationDir = new TempDirectory("dst-dst");
         var source = await NodeStorage.OpenAsync(Settings(sourceDir.Path));
-        var destination = await NodeStorage.OpenAsync(Settings(destinationDir.Path));
+        var destination = await NodeStorage.OpenAsync((destinationSettings ?? Settings)(destinationDir.Path));
         await source.FileSystems.CreateFileSystemAsync(Fs);
         await destination.FileSystems.CreateFileSystemAsync(Fs);
         return new SyncPair(source, destination, sourceDir, destinationDir);
