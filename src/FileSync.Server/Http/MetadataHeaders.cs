@@ -21,6 +21,8 @@ public static class MetadataHeaders
         "Upgrade", "User-Agent", "Via", "Warning", "ETag", "Last-Modified", "Priority",
         ApiKeyMiddleware.HeaderName, "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "Traceparent",
         "Tracestate", "Request-Id", "Baggage", "Sec-Fetch-Mode", "Sec-Fetch-Site", "Sec-Fetch-Dest",
+        // Computed by the node; a client that sends back the headers it downloaded must not override them.
+        ContentHashHeader, Problems.TypeHeader,
     };
 
     /// <summary>The user metadata a PUT/POST carries: every non-standard header, last value wins.</summary>

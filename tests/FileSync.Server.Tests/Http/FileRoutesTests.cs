@@ -57,6 +57,17 @@ public sealed class FileRoutesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Headers_the_node_computes_are_not_taken_as_metadata()
+    {
+        var content = Content.Bytes(64);
+        using var put = await PutAsync("h.bin", content, ("Content-SHA256", "forged"), ("ETag", "\"x\""), ("Kept", "yes"));
+        using var get = await Http.GetAsync("fs/NorthwindFS/files/h.bin");
+        Assert.Equal(Content.Sha256(content), get.Headers.GetValues("Content-SHA256").Single());
+        Assert.Equal(put.Headers.ETag!.Tag, get.Headers.ETag!.Tag);
+        Assert.Equal("yes", get.Headers.GetValues("Kept").Single());
+    }
+
+    [Fact]
     public async Task Head_returns_metadata_and_length_without_a_body()
     {
         var content = Content.Bytes(1234);
