@@ -49,6 +49,9 @@ public static class NodeApplication
         {
             // Uploads of any size stream into the store; nothing is buffered whole.
             kestrel.Limits.MaxRequestBodySize = null;
+            // Storage consumes uploads in 4 MiB batches and then chunks them; a matching socket buffer
+            // lets the sender keep streaming meanwhile instead of stalling at Kestrel's 1 MiB default.
+            kestrel.Limits.MaxRequestBufferSize = 4 * 1024 * 1024;
             kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(10));
             // Metadata travels in headers; UTF-8 keeps non-ASCII values intact.
             kestrel.RequestHeaderEncodingSelector = _ => Encoding.UTF8;
