@@ -11,14 +11,15 @@ public sealed record ToDestination(string FileSystem, SynchronizationDestination
 public sealed record GetFileSystemStates(string FileSystem);
 
 /// <summary>
-/// <c>/user/destinations</c>: parent of every <see cref="DestinationActor"/>. It starts the background passes:
-/// every <see cref="OutgoingSettings.Interval"/> (and once right after start, so persisted queues resume),
+/// <c>/user/destinations</c>: parent of every <see cref="DestinationActor"/>. At start it creates the actor of
+/// every enabled destination (their recovery resumes interrupted runs). It starts the background passes:
+/// every <see cref="OutgoingSettings.Interval"/>,
 /// and <see cref="OutgoingSettings.ChangeDelay"/> after local changes (<see cref="FileChanged"/> on the event
 /// stream; changes arriving meanwhile join the same pass).
 /// </summary>
 public sealed class DestinationsActor : ReceiveActor, IWithTimers
 {
-    private sealed record Tick;
+    private sealed record Tick(bool Pass);
     private sealed record ChangesSettled(string FileSystem);
 
     private readonly NodeFileSystems _store;
@@ -35,7 +36,7 @@ public sealed class DestinationsActor : ReceiveActor, IWithTimers
         _sourceFor = sourceFor;
 
         Receive<ToDestination>(m => ChildFor(m.FileSystem, m.Destination).Forward(m.Message, Context));
-        ReceiveAsync<Tick>(_ => PassEverywhereAsync());
+        ReceiveAsync<Tick>(m => VisitEverywhereAsync(m.Pass));
         Receive<FileChanged>(OnFileChanged);
         ReceiveAsync<ChangesSettled>(m => PassAsync(m.FileSystem));
         ReceiveAsync<GetFileSystemStates>(OnGetStatesAsync);
@@ -50,7 +51,9 @@ public sealed class DestinationsActor : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         Context.System.EventStream.Subscribe<FileChanged>(Self);
-        Timers.StartPeriodicTimer("interval", new Tick(), TimeSpan.FromMilliseconds(500), _settings.Interval);
+        // At start the pairs' actors are only created: recovery resumes what was running; new work waits for a pass.
+        Self.Tell(new Tick(Pass: false));
+        Timers.StartPeriodicTimer("interval", new Tick(Pass: true), _settings.Interval);
     }
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
@@ -62,7 +65,7 @@ public sealed class DestinationsActor : ReceiveActor, IWithTimers
         if (!Timers.IsTimerActive(key)) Timers.StartSingleTimer(key, new ChangesSettled(change.FileSystem), _settings.ChangeDelay);
     }
 
-    private async Task PassEverywhereAsync()
+    private async Task VisitEverywhereAsync(bool pass)
     {
         IReadOnlyList<string> fileSystems;
         try
@@ -74,15 +77,18 @@ public sealed class DestinationsActor : ReceiveActor, IWithTimers
             Context.Log.Warning($"Cannot list file systems for the synchronization pass: {e.Message}");
             return;
         }
-        foreach (var fileSystem in fileSystems) await PassAsync(fileSystem).ConfigureAwait(true);
+        foreach (var fileSystem in fileSystems) await PassAsync(fileSystem, pass).ConfigureAwait(true);
     }
 
-    private async Task PassAsync(string fileSystem)
+    private async Task PassAsync(string fileSystem, bool pass = true)
     {
         try
         {
             foreach (var destination in await EnabledDestinationsAsync(fileSystem).ConfigureAwait(true))
-                ChildFor(fileSystem, destination).Tell(BackgroundPass.Instance, Self);
+            {
+                var child = ChildFor(fileSystem, destination);
+                if (pass) child.Tell(BackgroundPass.Instance, Self);
+            }
         }
         catch (Exception e)
         {
