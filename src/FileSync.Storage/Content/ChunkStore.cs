@@ -80,13 +80,31 @@ public sealed class ChunkStore
     /// Commit a content that lists it soon (<see cref="CreateContentAsync"/>): unreferenced chunks older than
     /// the collection grace period are collected.
     /// </summary>
-    public async Task StoreChunkAsync(ChunkHash expected, ReadOnlyMemory<byte> data, CancellationToken ct = default)
+    public Task StoreChunkAsync(ChunkHash expected, ReadOnlyMemory<byte> data, CancellationToken ct = default) =>
+        StoreChunksAsync([(expected, data)], ct);
+
+    /// <summary>
+    /// Stores a batch of chunks received from elsewhere (a synchronization's data chunks) in one transaction,
+    /// after checking that each one's bytes hash to its announced hash (none is stored when one does not);
+    /// chunks the store already holds are skipped. Like an upload's batches, the write defers its fsync: the
+    /// commit of the version that lists these chunks makes them durable. Commit that version soon
+    /// (<see cref="CreateContentAsync"/>): unreferenced chunks older than the collection grace period are collected.
+    /// </summary>
+    public async Task StoreChunksAsync(IReadOnlyList<(ChunkHash Hash, ReadOnlyMemory<byte> Data)> received, CancellationToken ct = default)
     {
-        var actual = ChunkHash.Compute(data.Span);
-        if (actual != expected)
-            throw new InvalidDataException($"The chunk's bytes hash to {actual}, not to the announced {expected}; it was not stored.");
-        if ((await GetMissingChunksAsync([expected], ct).ConfigureAwait(false)).Count == 0) return;
-        var chunks = await PlaceAsync([new ChunkData(expected, data.ToArray())], ct).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(received);
+        foreach (var (expected, data) in received)
+        {
+            var actual = ChunkHash.Compute(data.Span);
+            if (actual != expected)
+                throw new InvalidDataException($"The chunk's bytes hash to {actual}, not to the announced {expected}; it was not stored.");
+        }
+        var missing = (await GetMissingChunksAsync(received.Select(c => c.Hash), ct).ConfigureAwait(false)).ToHashSet();
+        var fresh = new List<ChunkData>(missing.Count);
+        foreach (var (hash, data) in received)
+            if (missing.Remove(hash)) fresh.Add(new ChunkData(hash, data.ToArray()));
+        if (fresh.Count == 0) return;
+        var chunks = await PlaceAsync(fresh, ct).ConfigureAwait(false);
         using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
         await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
         await _db.DeferDurabilityAsync(connection, ct).ConfigureAwait(false);

@@ -95,9 +95,7 @@ internal sealed class DeltaApplier(NodeFileSystems store, FileLockRegistry locks
                         assembly.Reference(reference);
                         break;
                     case ChunkBytes data:
-                        var actual = ChunkHash.Compute(data.Data.Span);
-                        if (actual != data.Hash)
-                            throw new InvalidDataException($"File {name}: a chunk's bytes hash to {actual}, not to the announced {data.Hash}; nothing was committed.");
+                        // The chunk store checks every chunk against its hash when the batch is stored.
                         await buffer.AddAsync(data.Hash, data.Data, ct).ConfigureAwait(false);
                         assembly.Data(data);
                         break;
@@ -107,6 +105,11 @@ internal sealed class DeltaApplier(NodeFileSystems store, FileLockRegistry locks
             }
             assembly.Verify(name);
             await buffer.FlushAsync(ct).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e) when (!e.Message.StartsWith("File ", StringComparison.Ordinal))
+        {
+            buffer.Discard();
+            throw new InvalidDataException($"File {name}: {e.Message} Nothing was committed.", e);
         }
         catch
         {

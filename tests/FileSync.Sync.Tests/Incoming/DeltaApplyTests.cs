@@ -119,6 +119,26 @@ public class DeltaApplyTests
     }
 
     [Fact]
+    public async Task A_chunk_whose_bytes_do_not_match_its_hash_commits_nothing()
+    {
+        await using var pair = await SyncPair.OpenAsync();
+        var file = await pair.PutSourceAsync("/a.bin", SyncPair.Text("hello"));
+        using var body = new MemoryStream();
+        var writer = new DeltaWriter(body);
+        await writer.BeginFileAsync(new DeltaFileHeader("/a.bin", Etags.Format(file.Etag), 5, file.ContentHash, file.Metadata, null));
+        await writer.ChunkAsync(Storage.Chunking.ChunkHash.Compute(SyncPair.Text("hellO")), SyncPair.Text("hello"));
+        await writer.EndFileAsync();
+        await writer.CompleteAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            pair.Incoming.ApplyContentAsync(Fs, pair.SourceInfo, new MemoryStream(body.ToArray())));
+
+        Assert.StartsWith("File /a.bin: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not to the announced", error.Message, StringComparison.Ordinal);
+        Assert.Null(await pair.Destination.FileSystems.GetFileAsync(Fs, "/a.bin"));
+    }
+
+    [Fact]
     public async Task A_wrong_size_commits_nothing()
     {
         await using var pair = await SyncPair.OpenAsync();
