@@ -128,7 +128,8 @@ public sealed class DestinationActor : ReceivePersistentActor
             Persist(new DestinationIdentified(last.DestinationServerId, lastEtag), _queue.Apply);
         }
 
-        foreach (var failed in _queue.Failed.ToList()) Persist(new WorkEnqueued(failed), _queue.Apply);
+        // Failed works run again; conflicted ones are re-checked (a resolution on the destination lets them through).
+        foreach (var owed in _queue.Failed.Concat(_queue.Conflicted).ToList()) Persist(new WorkEnqueued(owed), _queue.Apply);
 
         var listed = 0;
         var cursor = after;
@@ -270,7 +271,9 @@ public sealed class DestinationActor : ReceivePersistentActor
             waiter.Reports.AddRange(finished.Outcomes.Select(o => o.Report).OfType<SynchronizationReport>());
             if (waiter.Runs.Count > 0) continue;
             _runWaiters.Remove(waiter);
-            waiter.ReplyTo.Tell(new DestinationSyncResult(_destination.NormalizedServerUrl, _destination.FileSystem, waiter.Reports, null));
+            // Runs that did nothing (the destination already had everything) report nothing: null, as when nothing started.
+            waiter.ReplyTo.Tell(new DestinationSyncResult(_destination.NormalizedServerUrl, _destination.FileSystem,
+                waiter.Reports.Count == 0 ? null : waiter.Reports, null));
         }
         foreach (var outcome in finished.Outcomes)
         {

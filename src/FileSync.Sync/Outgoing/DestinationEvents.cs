@@ -12,8 +12,11 @@ public sealed record WorkEnqueued(SynchronizationWork Work) : IDestinationEvent;
 /// <summary>A run (one work, or a batch of small files) took a slot.</summary>
 public sealed record WorkStarted(Guid RunId, IReadOnlyList<SynchronizationWork> Works) : IDestinationEvent;
 
-/// <summary>How one work of a run ended. <paramref name="Retry"/>: it failed and runs again on a later pass.</summary>
-public sealed record WorkOutcome(SynchronizationWork Work, SynchronizationReport? Report, bool Retry);
+/// <summary>How one work of a run ended.</summary>
+/// <param name="Report">Null when nothing was done (nothing is reported).</param>
+/// <param name="Retry">It failed and runs again on a later pass.</param>
+/// <param name="Conflicted">The destination holds a conflict for the file: later passes re-check it quietly until it is resolved.</param>
+public sealed record WorkOutcome(SynchronizationWork Work, SynchronizationReport? Report, bool Retry, bool Conflicted = false);
 
 /// <summary>A run ended and freed its slot.</summary>
 public sealed record WorkFinished(Guid RunId, IReadOnlyList<WorkOutcome> Outcomes) : IDestinationEvent;
@@ -32,6 +35,7 @@ public sealed record DestinationSnapshot(
     IReadOnlyList<SynchronizationWork> Pending,
     IReadOnlyList<SynchronizationWork> Failed,
     IReadOnlyList<SynchronizationReport> Finished,
+    IReadOnlyList<SynchronizationWork>? Conflicted,
     long ListedUpTo,
     long Confirmed,
     Guid? DestinationServerId);

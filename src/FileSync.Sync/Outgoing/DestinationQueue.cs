@@ -16,10 +16,14 @@ public sealed class DestinationQueue
     private readonly List<SynchronizationWork> _pending = [];
     private readonly Dictionary<Guid, IReadOnlyList<SynchronizationWork>> _runs = [];
     private readonly List<SynchronizationWork> _failed = [];
+    private readonly List<SynchronizationWork> _conflicted = [];
     private readonly LinkedList<SynchronizationReport> _finished = new();
 
     public IReadOnlyList<SynchronizationWork> Pending => _pending;
     public IReadOnlyList<SynchronizationWork> Failed => _failed;
+
+    /// <summary>Works the destination found conflicted; they do not hold the confirmed ETag back.</summary>
+    public IReadOnlyList<SynchronizationWork> Conflicted => _conflicted;
     public IEnumerable<SynchronizationWork> Active => _runs.Values.SelectMany(r => r);
     public IReadOnlyCollection<Guid> ActiveRuns => _runs.Keys;
 
@@ -129,7 +133,7 @@ public sealed class DestinationQueue
     public DestinationSnapshot ToSnapshot()
     {
         var pending = Active.Concat(_pending).ToList();
-        return new DestinationSnapshot(pending, _failed.ToList(), _finished.ToList(), ListedUpTo, Confirmed, DestinationServerId);
+        return new DestinationSnapshot(pending, _failed.ToList(), _finished.ToList(), _conflicted.ToList(), ListedUpTo, Confirmed, DestinationServerId);
     }
 
     public void Restore(DestinationSnapshot snapshot)
@@ -139,6 +143,8 @@ public sealed class DestinationQueue
         _runs.Clear();
         _failed.Clear();
         _failed.AddRange(snapshot.Failed);
+        _conflicted.Clear();
+        _conflicted.AddRange(snapshot.Conflicted ?? []);
         _finished.Clear();
         foreach (var report in snapshot.Finished) _finished.AddLast(report);
         ListedUpTo = snapshot.ListedUpTo;
@@ -166,6 +172,7 @@ public sealed class DestinationQueue
         if (!Accepts(work)) return;
         // A failed work that this one equals or supersedes is no longer owed separately.
         _failed.RemoveAll(f => f.IsForFile(work.FileName) && f.SourceEtag <= work.SourceEtag);
+        _conflicted.RemoveAll(f => f.IsForFile(work.FileName) && f.SourceEtag <= work.SourceEtag);
         if (work.Type == SynchronizationType.Delete)
         {
             // A delete makes every older change of its file pointless.
@@ -212,7 +219,9 @@ public sealed class DestinationQueue
             }
             var superseded = _pending.Any(p => p.IsForFile(outcome.Work.FileName) && p.SourceEtag >= outcome.Work.SourceEtag)
                 || _failed.Any(f => f.IsForFile(outcome.Work.FileName) && f.SourceEtag >= outcome.Work.SourceEtag);
-            if (outcome.Retry && !superseded) _failed.Add(outcome.Work);
+            if (superseded) continue;
+            if (outcome.Retry) _failed.Add(outcome.Work);
+            else if (outcome.Conflicted) _conflicted.Add(outcome.Work with { AfterConflict = true });
         }
     }
 }

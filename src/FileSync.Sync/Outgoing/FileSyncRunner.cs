@@ -199,7 +199,11 @@ public sealed class FileSyncRunner(NodeFileSystems store, IDestinationClient des
         IncomingDecision.Proceed or IncomingDecision.Applied => null,
         IncomingDecision.AlreadyHas => new WorkOutcome(work, null, Retry: false),
         IncomingDecision.HadInPast => Done(work, type, ReportedException.Synchronization(WorkTypeDecision.HadInPast)),
-        IncomingDecision.Conflict => Done(work, type, ReportedException.Synchronization(message ?? $"File {work.FileName} is conflicted")),
+        // Reported once; re-checks of a still-conflicted file stay quiet.
+        IncomingDecision.Conflict => new WorkOutcome(work,
+            work.AfterConflict ? null : SynchronizationReport.NoContent(work.FileName, work.FileETag, type,
+                ReportedException.Synchronization(message ?? $"File {work.FileName} is conflicted")),
+            Retry: false, Conflicted: true),
         IncomingDecision.Locked => new WorkOutcome(work, SynchronizationReport.NoContent(work.FileName, work.FileETag, type,
             ReportedException.Synchronization(message ?? $"File {work.FileName} is being synchronized to the destination from another source; it will be retried")), Retry: true),
         _ => Unexpected(work, type, decision),

@@ -14,7 +14,9 @@ namespace FileSync.Sync.Outgoing;
 /// <param name="SourceEtag">The ETag of the local change this work pushes.</param>
 /// <param name="Size">The file's size (0 for tombstones); small content works travel in batches.</param>
 /// <param name="NewName">For a Rename, the name the file now has.</param>
-public sealed record SynchronizationWork(string FileName, SynchronizationType Type, long SourceEtag, long Size = 0, string? NewName = null)
+/// <param name="AfterConflict">A re-check of a work the destination found conflicted: a conflict again is not reported again.</param>
+public sealed record SynchronizationWork(string FileName, SynchronizationType Type, long SourceEtag, long Size = 0, string? NewName = null,
+    bool AfterConflict = false)
 {
     public string FileETag => Etags.Format(SourceEtag);
 

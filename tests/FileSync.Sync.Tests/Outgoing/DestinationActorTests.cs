@@ -222,17 +222,31 @@ public sealed class DestinationActorTests : FileSync.Kernel.TestKit.TestKit, IAs
     }
 
     [Fact]
-    public async Task A_conflict_is_reported_and_not_retried()
+    public async Task A_conflict_is_reported_once_and_pushed_when_the_destination_resolves_it()
     {
         await Upload("/a.bin", 100);
-        var fake = new FakeDestination { OnCheck = f => new IncomingCheckResult(f.FileName, IncomingDecision.Conflict, null, $"File {f.FileName} is conflicted") };
+        var resolved = false;
+        var fake = new FakeDestination
+        {
+            OnCheck = f => new IncomingCheckResult(f.FileName, Volatile.Read(ref resolved) ? IncomingDecision.Proceed : IncomingDecision.Conflict, null, $"File {f.FileName} is conflicted"),
+        };
         var actor = Start(fake, max: 1);
 
         actor.Tell(new SynchronizeDestination(false), TestActor);
         var report = Assert.Single(ExpectMsg<DestinationSyncResult>(timeout: Wait).Reports!);
         Assert.Equal("File /a.bin is conflicted", report.Exception!.Message);
         AwaitCondition(() => StateOf(actor).Confirmed == 1, Wait);
+
+        // Still conflicted: re-checked quietly, nothing new is reported or sent.
         actor.Tell(new SynchronizeDestination(false), TestActor);
         Assert.Null(ExpectMsg<DestinationSyncResult>(timeout: Wait).Reports);
+        Assert.Empty(fake.Applied);
+        Assert.Single(StateOf(actor).Finished);
+
+        Volatile.Write(ref resolved, true);
+        actor.Tell(new SynchronizeDestination(false), TestActor);
+        var pushed = Assert.Single(ExpectMsg<DestinationSyncResult>(timeout: Wait).Reports!);
+        Assert.Null(pushed.Exception);
+        Assert.Equal(["/a.bin"], fake.Applied);
     }
 }
