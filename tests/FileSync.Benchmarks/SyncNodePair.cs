@@ -26,6 +26,9 @@ public sealed class SyncNodePair : IAsyncDisposable
     public HttpClient B { get; }
     public SyncByteCountingProxy Proxy { get; }
 
+    /// <summary>Process ids of node A and node B, in that order.</summary>
+    public IReadOnlyList<int> Pids { get; private set; } = [];
+
     private string DestinationUrl => $"http://127.0.0.1:{Proxy.Port.ToString(CultureInfo.InvariantCulture)}";
 
     public static async Task<SyncNodePair> StartAsync(string folder)
@@ -37,7 +40,7 @@ public sealed class SyncNodePair : IAsyncDisposable
         var b = StartNodeAsync(pair, Path.Combine(folder, "node-b"), portB, "");
         var a = StartNodeAsync(pair, Path.Combine(folder, "node-a"), portA,
             $$"""destinations = [ { url = "{{pair.DestinationUrl}}", file-system = "{{FileSystem}}", enabled = false } ]""");
-        await Task.WhenAll(a, b);
+        pair.Pids = [(await a).Id, (await b).Id];
         return pair;
     }
 
@@ -47,7 +50,7 @@ public sealed class SyncNodePair : IAsyncDisposable
         Timeout = TimeSpan.FromMinutes(10),
     };
 
-    private static async Task StartNodeAsync(SyncNodePair pair, string folder, int port, string destinations)
+    private static async Task<ChildProcess> StartNodeAsync(SyncNodePair pair, string folder, int port, string destinations)
     {
         Directory.CreateDirectory(folder);
         var config = Path.Combine(folder, "node.conf");
@@ -62,6 +65,7 @@ public sealed class SyncNodePair : IAsyncDisposable
         var process = ChildProcess.StartDotnet(RepoPaths.ProjectAssembly("FileSync.Server"), "--config", config);
         lock (pair._processes) pair._processes.Add(process);
         await process.WaitForLineAsync(l => l.Contains("Now listening on:", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        return process;
     }
 
     public static string Route(string name) =>

@@ -30,7 +30,7 @@ public sealed class SyncRsyncDaemon : IDisposable
     {
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':'))
         {
-            if (File.Exists(Path.Combine(dir, "rsync"))) return null;
+            if (File.Exists(Path.Combine(dir, "rsync"))) return File.Exists("/usr/bin/time") ? null : "GNU time (/usr/bin/time) is missing: install it with `apt-get install -y time`.";
         }
         return "rsync is not installed, so the baseline cannot run: install it with `apt-get install -y rsync` and run the suite again.";
     }
@@ -74,16 +74,29 @@ public sealed class SyncRsyncDaemon : IDisposable
     /// <summary>The flags every run uses: archive, delete extras, and fsync so the copy is as durable as a node's.</summary>
     public static readonly string[] Flags = ["-a", "--delete", "--fsync"];
 
-    /// <summary>Pushes <paramref name="source"/> into the module through <paramref name="port"/> (the counting proxy).</summary>
-    public static async Task<TimeSpan> PushAsync(string source, int port)
+    public int Pid => _daemon.Id;
+
+    /// <summary>
+    /// Pushes <paramref name="source"/> into the module through <paramref name="port"/> (the counting proxy);
+    /// returns the wall time, the CPU seconds of the client and of the daemon's session, and the client's peak RSS.
+    /// </summary>
+    public async Task<(TimeSpan Wall, double CpuSeconds, long ClientPeakBytes)> PushAsync(string source, int port, string scratch)
     {
+        var usage = Path.Combine(scratch, "rsync-usage.txt");
+        var daemonCpu0 = SyncCpuTime.ChildrenSeconds(Pid);
         var watch = Stopwatch.StartNew();
-        using var rsync = ChildProcess.Start("rsync",
-            [.. Flags, source.TrimEnd('/') + "/", $"rsync://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/{Module}/"]);
+        using var rsync = ChildProcess.Start("/usr/bin/time",
+            ["-f", "%U %S %M", "-o", usage, "rsync", .. Flags, source.TrimEnd('/') + "/",
+             $"rsync://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/{Module}/"]);
         var exit = await rsync.WaitForExitAsync(TimeSpan.FromMinutes(10));
         watch.Stop();
         if (exit != 0) throw new InvalidOperationException($"rsync exited with {exit}: {rsync.ErrorOutput}");
-        return watch.Elapsed;
+        // The daemon reaps its session process just after the client is done.
+        await Task.Delay(200);
+        var fields = (await File.ReadAllTextAsync(usage)).Trim().Split('\n')[^1].Split(' ');
+        var clientCpu = double.Parse(fields[0], CultureInfo.InvariantCulture) + double.Parse(fields[1], CultureInfo.InvariantCulture);
+        var peak = long.Parse(fields[2], CultureInfo.InvariantCulture) * 1024;
+        return (watch.Elapsed, clientCpu + SyncCpuTime.ChildrenSeconds(Pid) - daemonCpu0, peak);
     }
 
     public void Dispose() => _daemon.Dispose();

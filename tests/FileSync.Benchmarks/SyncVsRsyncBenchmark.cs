@@ -38,26 +38,30 @@ public sealed class SyncVsRsyncBenchmark : IBenchmarkSuite
 
         Console.WriteLine($"big file {sizeMib} MiB, {smallFiles:N0} small files; rsync {string.Join(' ', SyncRsyncDaemon.Flags)} to rsync://127.0.0.1 (daemon); " +
             "wire = TCP payload bytes both ways through a counting relay");
-        Console.WriteLine($"{"id",-4} {"workload",-44} {"changed",10} | {"ours wire",10} {"ours s",7} | {"rsync wire",10} {"rsync s",7} | {"wire x",7} {"time x",7} | goal");
+        Console.WriteLine($"{"id",-4} {"workload",-44} {"changed",10} | {"ours wire",10} {"s",6} {"cpu s",6} | {"rsync wire",10} {"s",6} {"cpu s",6} | {"wire x",7} {"time x",7} | goal");
+        long rsyncPeak = 0;
         foreach (var workload in truth.Workloads())
         {
             var changes = workload.Apply(truth);
             var ours = await RunOursAsync(nodes, truth, changes);
             var rsyncBytes0 = rsyncProxy.Bytes;
-            var rsyncTime = await SyncRsyncDaemon.PushAsync(truth.Folder, rsyncProxy.Port);
+            var rsync = await daemon.PushAsync(truth.Folder, rsyncProxy.Port, folder.Path);
             var rsyncBytes = rsyncProxy.Bytes - rsyncBytes0;
+            rsyncPeak = Math.Max(rsyncPeak, rsync.ClientPeakBytes);
             var verified = await VerifyAsync(nodes, truth, daemon.Destination);
             if (only is not null && !only.Contains(workload.Id)) continue;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{workload.Id,-4} {workload.Description,-44} {Size(workload.ChangedBytes),10} | {Size(ours.Bytes),10} {ours.Time.TotalSeconds,7:F2} | " +
-                $"{Size(rsyncBytes),10} {rsyncTime.TotalSeconds,7:F2} | {Ratio(ours.Bytes, rsyncBytes),7} {Ratio(ours.Time.TotalSeconds, rsyncTime.TotalSeconds),7} | " +
+                $"{workload.Id,-4} {workload.Description,-44} {Size(workload.ChangedBytes),10} | {Size(ours.Bytes),10} {ours.Time.TotalSeconds,6:F2} {ours.CpuSeconds,6:F2} | " +
+                $"{Size(rsyncBytes),10} {rsync.Wall.TotalSeconds,6:F2} {rsync.CpuSeconds,6:F2} | {Ratio(ours.Bytes, rsyncBytes),7} {Ratio(ours.Time.TotalSeconds, rsync.Wall.TotalSeconds),7} | " +
                 $"{workload.Goal}{(verified is null ? "" : $"  VERIFY FAILED: {verified}")}"));
         }
-        Console.WriteLine("wire x, time x: ours / rsync (below 1 = ours is better)");
+        Console.WriteLine("wire x, time x: ours / rsync (below 1 = ours is better); cpu s: both nodes (ours), client + daemon session (rsync)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"peak RSS over the whole run: node A {Size(SyncCpuTime.PeakResidentBytes(nodes.Pids[0]))}, node B {Size(SyncCpuTime.PeakResidentBytes(nodes.Pids[1]))}, rsync client {Size(rsyncPeak)}"));
     }
 
     /// <summary>Replays the changes on A (untimed), then times enabling the destination until B matches A.</summary>
-    private static async Task<(long Bytes, TimeSpan Time)> RunOursAsync(SyncNodePair nodes, SyncTruth truth, IReadOnlyList<SyncChange> changes)
+    private static async Task<(long Bytes, TimeSpan Time, double CpuSeconds)> RunOursAsync(SyncNodePair nodes, SyncTruth truth, IReadOnlyList<SyncChange> changes)
     {
         await nodes.SetDestinationEnabledAsync(false);
         await Parallel.ForEachAsync(changes, new ParallelOptions { MaxDegreeOfParallelism = changes.Count > 1 ? 8 : 1 }, async (change, _) =>
@@ -72,6 +76,7 @@ public sealed class SyncVsRsyncBenchmark : IBenchmarkSuite
         var expected = await SyncNodePair.ListAsync(nodes.A);
 
         var bytes0 = nodes.Proxy.Bytes;
+        var cpu0 = nodes.Pids.Sum(SyncCpuTime.OwnSeconds);
         var watch = Stopwatch.StartNew();
         await nodes.SetDestinationEnabledAsync(true);
         await nodes.TriggerAsync();
@@ -90,7 +95,7 @@ public sealed class SyncVsRsyncBenchmark : IBenchmarkSuite
             await Task.Delay(20);
         }
         watch.Stop();
-        return (nodes.Proxy.Bytes - bytes0, watch.Elapsed);
+        return (nodes.Proxy.Bytes - bytes0, watch.Elapsed, nodes.Pids.Sum(SyncCpuTime.OwnSeconds) - cpu0);
     }
 
     private static bool Same(Dictionary<string, string> expected, Dictionary<string, string> actual) =>
