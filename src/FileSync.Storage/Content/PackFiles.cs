@@ -61,15 +61,16 @@ internal sealed class PackFiles : IAsyncDisposable
         }
         var handle = Handle(packId);
         var located = new ChunkData[chunks.Count];
-        var buffer = new byte[total];
-        var offset = 0;
+        var pieces = new ReadOnlyMemory<byte>[chunks.Count];
+        long offset = 0;
         for (var i = 0; i < chunks.Count; i++)
         {
-            chunks[i].Data.CopyTo(buffer, offset);
             located[i] = chunks[i] with { PackId = packId, PackOffset = start + offset };
+            pieces[i] = chunks[i].Data;
             offset += chunks[i].Data.Length;
         }
-        await RandomAccess.WriteAsync(handle, buffer, start, ct).ConfigureAwait(false);
+        // One gathering write: no copy of the batch into a (large-object-heap) buffer of its own.
+        await RandomAccess.WriteAsync(handle, pieces, start, ct).ConfigureAwait(false);
         RandomAccess.FlushToDisk(handle);
         return located;
     }

@@ -42,7 +42,11 @@ internal abstract class StorageDatabase : IAsyncDisposable
 
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    /// <summary>The schema with dialect tokens: {BLOB} binary, {INT} 64-bit integer, {ID} auto-numbered key.</summary>
+    /// <summary>
+    /// The schema with dialect tokens: {BLOB} binary, {INT} 64-bit integer, {ID} auto-numbered key,
+    /// {CLUSTERED} after a table whose rows should live in its primary key's B-tree (SQLite's WITHOUT ROWID:
+    /// one B-tree insert less per chunk list entry).
+    /// </summary>
     protected const string SchemaTemplate = """
         CREATE TABLE IF NOT EXISTS storage_node (
             key TEXT PRIMARY KEY,
@@ -70,7 +74,7 @@ internal abstract class StorageDatabase : IAsyncDisposable
             chunk_hash {BLOB} NOT NULL REFERENCES storage_chunks(hash),
             start_offset {INT} NOT NULL,
             length {INT} NOT NULL,
-            PRIMARY KEY (content_id, seq));
+            PRIMARY KEY (content_id, seq)){CLUSTERED};
         CREATE INDEX IF NOT EXISTS storage_content_chunks_by_hash ON storage_content_chunks(chunk_hash);
         CREATE INDEX IF NOT EXISTS storage_content_chunks_by_offset ON storage_content_chunks(content_id, start_offset);
         CREATE TABLE IF NOT EXISTS storage_file_systems (
@@ -110,5 +114,15 @@ internal abstract class StorageDatabase : IAsyncDisposable
         """;
 }
 
-/// <summary>A chunk's bytes on their way into the store; with a pack location once written to a pack file.</summary>
-internal readonly record struct ChunkData(Chunking.ChunkHash Hash, byte[] Data, long? PackId = null, long PackOffset = 0);
+/// <summary>
+/// A chunk's bytes on their way into the store; with a pack location once written to a pack file. The bytes
+/// may be a slice of an upload's read buffer: valid until the batch that carries them is stored.
+/// </summary>
+internal readonly record struct ChunkData(Chunking.ChunkHash Hash, ReadOnlyMemory<byte> Data, long? PackId = null, long PackOffset = 0)
+{
+    /// <summary>The bytes as an array of their own (a parameter value), copying only a slice.</summary>
+    public byte[] DataArray() =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Data, out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length
+            ? whole.Array
+            : Data.ToArray();
+}
