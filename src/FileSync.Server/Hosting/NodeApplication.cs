@@ -25,6 +25,8 @@ public static class NodeApplication
         services.AddSingleton<NodeRuntime>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeRuntime>());
         services.AddSingleton<IFileSystems>(sp => sp.GetRequiredService<NodeRuntime>().FileSystems);
+        // Local writes then go through the lock check of files being received (HTTP 420).
+        services.AddIncomingSynchronization();
         services.AddSingleton(new ApiKeySet(options.ApiKeys));
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
@@ -37,6 +39,7 @@ public static class NodeApplication
         app.MapFileSystemEndpoints();
         app.MapFileEndpoints();
         app.MapConfigEndpoints();
+        app.MapIncomingSyncEndpoints();
         app.MapFallback("{**path}", (HttpContext context) => Problems.NotFound(
             $"No route matches {context.Request.Method} {context.Request.Path}.", Problems.RouteNotFoundType));
         return app;

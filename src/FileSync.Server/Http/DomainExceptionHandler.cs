@@ -38,6 +38,7 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
         FileSystemNotFoundException e => (404, "Not Found", Problems.FileSystemNotFoundType, e.Message),
         StoredFileNotFoundException e => (404, "Not Found", Problems.FileNotFoundType, e.Message),
         FileAlreadyExistsException e => (409, "Conflict", Problems.ConflictType, e.Message),
+        FileSync.Sync.Incoming.FileLockedException e => (Problems.FileLockedStatus, "Locked", Problems.FileLockedType, e.Message),
         BadRequestException e => (400, "Bad Request", Problems.BadRequestType, e.Message),
         InvalidFileNameException e => (400, "Bad Request", Problems.BadRequestType, e.Message),
         BadHttpRequestException e => (e.StatusCode, "Bad Request", Problems.BadRequestType, e.Message),
