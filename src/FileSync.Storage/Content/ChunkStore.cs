@@ -131,7 +131,17 @@ public sealed class ChunkStore
     /// or a copy) without reading any bytes. <paramref name="contentHash"/> is the sender's whole-content
     /// SHA-256, trusted as given. Throws <see cref="MissingChunksException"/> when a chunk is absent.
     /// </summary>
-    public async Task<StoredContent> CreateContentAsync(IReadOnlyList<ChunkRef> chunks, string contentHash, CancellationToken ct = default)
+    public Task<StoredContent> CreateContentAsync(IReadOnlyList<ChunkRef> chunks, string contentHash, CancellationToken ct = default) =>
+        CreateContentAsync(chunks, contentHash, knownPresent: null, ct);
+
+    /// <summary>
+    /// Same as <see cref="CreateContentAsync(IReadOnlyList{ChunkRef}, string, CancellationToken)"/>, except that
+    /// hashes in <paramref name="knownPresent"/> are not looked up: the caller knows they are stored because a
+    /// live content lists them (e.g. the base version a delta copies from). A big file with a small edit then
+    /// costs lookups for the edit only.
+    /// </summary>
+    public async Task<StoredContent> CreateContentAsync(IReadOnlyList<ChunkRef> chunks, string contentHash, IReadOnlySet<ChunkHash>? knownPresent,
+        CancellationToken ct = default)
     {
         long expectedOffset = 0;
         foreach (var chunk in chunks)
@@ -140,7 +150,8 @@ public sealed class ChunkStore
                 throw new ArgumentException($"The chunk list is not contiguous: a chunk at offset {chunk.Offset} (length {chunk.Length}) follows offset {expectedOffset}.", nameof(chunks));
             expectedOffset = chunk.End;
         }
-        var missing = await GetMissingChunksAsync(chunks.Select(c => c.Hash), ct).ConfigureAwait(false);
+        var toCheck = knownPresent is null ? chunks.Select(c => c.Hash) : chunks.Select(c => c.Hash).Where(h => !knownPresent.Contains(h));
+        var missing = await GetMissingChunksAsync(toCheck, ct).ConfigureAwait(false);
         if (missing.Count > 0) throw new MissingChunksException(missing);
         var id = await BeginContentAsync(ct).ConfigureAwait(false);
         try
@@ -228,7 +239,7 @@ public sealed class ChunkStore
             tx, ct, ("@cutoff", cutoff)).ConfigureAwait(false);
         var chunks = await connection.ExecAsync(
             "DELETE FROM storage_chunks WHERE stored_at <= @cutoff" +
-            " AND NOT EXISTS (SELECT 1 FROM storage_content_chunks cc WHERE cc.chunk_hash = storage_chunks.hash)",
+            " AND " + _db.UnreferencedChunkCondition,
             tx, ct, ("@cutoff", cutoff)).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         var packs = _packs is null ? 0 : await _packs.DeleteUnusedAsync(ct).ConfigureAwait(false);

@@ -69,6 +69,13 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         return new Release(_writer);
     }
 
+    /// <summary>
+    /// SQLite keeps no index of chunk lists by hash: it would cost a random-key B-tree insert (and its WAL
+    /// pages) for every chunk of every upload, only to serve collection. Collection instead builds the set
+    /// of listed hashes once per pass (SQLite materializes the uncorrelated subquery) and probes it per chunk.
+    /// </summary>
+    public override string UnreferencedChunkCondition => "hash NOT IN (SELECT chunk_hash FROM storage_content_chunks)";
+
     public override async Task CreateSchemaAsync(CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
@@ -76,6 +83,8 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         var ddl = SchemaTemplate.Replace("{BLOB}", "BLOB").Replace("{INT}", "INTEGER").Replace("{ID}", "INTEGER PRIMARY KEY")
             .Replace("{CLUSTERED}", " WITHOUT ROWID");
         await connection.ExecAsync(ddl, null, ct).ConfigureAwait(false);
+        // Databases created before the index was dropped (see UnreferencedChunkCondition).
+        await connection.ExecAsync("DROP INDEX IF EXISTS storage_content_chunks_by_hash;", null, ct).ConfigureAwait(false);
     }
 
     public override async Task InsertChunksAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<ChunkData> chunks, CancellationToken ct)

@@ -33,6 +33,12 @@ internal abstract class StorageDatabase : IAsyncDisposable
     /// </summary>
     public virtual Task DeferDurabilityAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// A condition on <c>storage_chunks</c> rows that no chunk list names (the collection's test). How it is
+    /// answered fastest depends on whether chunk lists carry an index by hash (see the providers).
+    /// </summary>
+    public abstract string UnreferencedChunkCondition { get; }
+
     /// <summary>Writes chunk bytes (skipping hashes already stored) inside <paramref name="tx"/>.</summary>
     public abstract Task InsertChunksAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<ChunkData> chunks, CancellationToken ct);
 
@@ -75,7 +81,6 @@ internal abstract class StorageDatabase : IAsyncDisposable
             start_offset {INT} NOT NULL,
             length {INT} NOT NULL,
             PRIMARY KEY (content_id, seq)){CLUSTERED};
-        CREATE INDEX IF NOT EXISTS storage_content_chunks_by_hash ON storage_content_chunks(chunk_hash);
         CREATE INDEX IF NOT EXISTS storage_content_chunks_by_offset ON storage_content_chunks(content_id, start_offset);
         CREATE TABLE IF NOT EXISTS storage_file_systems (
             name TEXT PRIMARY KEY,
