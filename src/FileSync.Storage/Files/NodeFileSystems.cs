@@ -143,12 +143,20 @@ public sealed class NodeFileSystems : IFileSystems
     /// already) without reading content. <paramref name="metadata"/> must carry the Raven-Synchronization-*
     /// keys of that version; they are stored as given. Chunks null: only the metadata changes.
     /// </summary>
+    public Task<StoredFile> CommitRemoteVersionAsync(string fileSystem, string name, IReadOnlyList<ChunkRef>? chunks, string contentHash,
+        IReadOnlyDictionary<string, string> metadata, CancellationToken ct = default) =>
+        CommitRemoteVersionAsync(fileSystem, name, chunks, contentHash, metadata, knownPresent: null, ct);
+
+    /// <summary>
+    /// Same, where the chunks in <paramref name="knownPresent"/> need no presence check (they come from a content
+    /// a live file lists, e.g. the base version of a delta; see <see cref="ChunkStore.CreateContentAsync(IReadOnlyList{ChunkRef}, string, IReadOnlySet{ChunkHash}?, CancellationToken)"/>).
+    /// </summary>
     public async Task<StoredFile> CommitRemoteVersionAsync(string fileSystem, string name, IReadOnlyList<ChunkRef>? chunks, string contentHash,
-        IReadOnlyDictionary<string, string> metadata, CancellationToken ct = default)
+        IReadOnlyDictionary<string, string> metadata, IReadOnlySet<ChunkHash>? knownPresent, CancellationToken ct = default)
     {
         var normalized = FileName.Normalize(name);
         await EnsureAsync(fileSystem, ct).ConfigureAwait(false);
-        var content = chunks is null ? null : await _chunks.CreateContentAsync(chunks, contentHash, ct).ConfigureAwait(false);
+        var content = chunks is null ? null : await _chunks.CreateContentAsync(chunks, contentHash, knownPresent, ct).ConfigureAwait(false);
         return await SendAsync(new CommitRemoteVersion(fileSystem, normalized, content, metadata), ct).ConfigureAwait(false);
     }
 

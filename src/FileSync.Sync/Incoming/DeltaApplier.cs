@@ -130,7 +130,7 @@ internal sealed class DeltaApplier(NodeFileSystems store, FileLockRegistry locks
         try
         {
             committed = await store.CommitRemoteVersionAsync(fileSystem, name, assembly.Chunks, header.ContentHash,
-                ConflictKeeper.WithoutMark(header.Metadata), ct).ConfigureAwait(false);
+                ConflictKeeper.WithoutMark(header.Metadata), assembly.BaseHashes, ct).ConfigureAwait(false);
         }
         catch (FileSync.Storage.Content.MissingChunksException e)
         {
@@ -180,6 +180,9 @@ internal sealed class DeltaApplier(NodeFileSystems store, FileLockRegistry locks
 
         public IReadOnlyList<ChunkRef> Chunks => _chunks;
         public bool UsedBase => _base is not null;
+
+        /// <summary>The base version's chunk hashes: stored for sure (the current version lists them, and the file is locked).</summary>
+        public IReadOnlySet<ChunkHash>? BaseHashes => _base?.Select(c => c.Hash).ToHashSet();
         public long BytesReceived { get; private set; }
         public long BytesCopied { get; private set; }
         public int DataRuns { get; private set; }
