@@ -17,9 +17,9 @@ public sealed class OutgoingSynchronization
     private static readonly TimeSpan TriggerTimeout = TimeSpan.FromHours(2);
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly IFileSystems _store;
+    private readonly NodeFileSystems _store;
 
-    private OutgoingSynchronization(IFileSystems store, IActorRef destinations)
+    private OutgoingSynchronization(NodeFileSystems store, IActorRef destinations)
     {
         _store = store;
         Destinations = destinations;
@@ -72,10 +72,14 @@ public sealed class OutgoingSynchronization
         return await SynchronizeAsync(fileSystem, destination, forceSyncingAll, ct).ConfigureAwait(false);
     }
 
-    /// <summary>start/{fileName}: synchronizes one file to any destination (configured or not) now, within that destination's limit.</summary>
+    /// <summary>
+    /// start/{fileName}: synchronizes one file to any destination (configured or not) now, within that destination's
+    /// limit. A tombstone synchronizes the delete or rename; a name never used throws <see cref="StoredFileNotFoundException"/>.
+    /// </summary>
     public async Task<SynchronizationReport> SynchronizeFileAsync(string fileSystem, string fileName, SynchronizationDestination destination, CancellationToken ct = default)
     {
         await RequireFileSystemAsync(fileSystem, ct).ConfigureAwait(false);
+        if (await _store.GetEntryAsync(fileSystem, fileName, ct).ConfigureAwait(false) is null) throw new StoredFileNotFoundException(fileSystem, fileName);
         return await Destinations.Ask<SynchronizationReport>(new ToDestination(fileSystem, destination, new SynchronizeFile(fileName)), TriggerTimeout, ct)
             .ConfigureAwait(false);
     }
