@@ -55,11 +55,8 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         using var command = connection.CreateCommand();
         // A 16 MiB page cache per connection (default 2 MiB): a large upload's random-key index inserts otherwise
         // re-read most index pages from the OS for every batch; larger caches, times the pooled connections, crowd
-        // the node's 200 MB memory budget for streaming a 1 GiB file. Checkpoints every 8,192 WAL pages (default
-        // 1,000): an index page that many upload batches touch is copied back to the database file once per
-        // checkpoint, so fewer checkpoints write fewer pages.
-        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000; " +
-            "PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=8192;";
+        // the node's 200 MB memory budget for streaming a 1 GiB file.
+        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000; PRAGMA cache_size=-16384;";
         command.ExecuteNonQuery();
     }
 
