@@ -13,7 +13,7 @@ public sealed record GetFileSystemStates(string FileSystem);
 /// <summary>
 /// <c>/user/destinations</c>: parent of every <see cref="DestinationActor"/>. At start it creates the actor of
 /// every enabled destination (their recovery resumes interrupted runs). It starts the background passes:
-/// every <see cref="OutgoingSettings.Interval"/>,
+/// one second after start, every <see cref="OutgoingSettings.Interval"/>,
 /// and <see cref="OutgoingSettings.ChangeDelay"/> after local changes (<see cref="FileChanged"/> on the event
 /// stream; changes arriving meanwhile join the same pass).
 /// </summary>
@@ -51,8 +51,10 @@ public sealed class DestinationsActor : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         Context.System.EventStream.Subscribe<FileChanged>(Self);
-        // At start the pairs' actors are only created: recovery resumes what was running; new work waits for a pass.
+        // At start the pairs' actors are created at once (recovery resumes what was running), and a first pass
+        // follows shortly for changes made before a restart that no pass had listed.
         Self.Tell(new Tick(Pass: false));
+        if (_settings.PassAtStart) Timers.StartSingleTimer("start", new Tick(Pass: true), TimeSpan.FromSeconds(1));
         Timers.StartPeriodicTimer("interval", new Tick(Pass: true), _settings.Interval);
     }
 

@@ -9,6 +9,7 @@ namespace FileSync.Sync.Outgoing;
 /// <param name="RunTimeout">A run that takes longer is cancelled and retried later.</param>
 /// <param name="PageSize">Local changes read per page during a pass.</param>
 /// <param name="MaxChangesPerPass">A pass lists at most this many changes, then continues in a follow-up pass.</param>
+/// <param name="PassAtStart">Run a pass shortly after start, for changes made before a restart that no pass had listed yet.</param>
 public sealed record OutgoingSettings(
     TimeSpan Interval,
     TimeSpan ChangeDelay,
@@ -17,7 +18,8 @@ public sealed record OutgoingSettings(
     int MaxBatchFiles = 64,
     TimeSpan? RunTimeout = null,
     int PageSize = 1000,
-    int MaxChangesPerPass = 10_000)
+    int MaxChangesPerPass = 10_000,
+    bool PassAtStart = true)
 {
     public static OutgoingSettings Default { get; } = new(TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200));
 

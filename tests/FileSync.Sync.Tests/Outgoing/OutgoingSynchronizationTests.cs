@@ -42,7 +42,7 @@ public sealed class OutgoingSynchronizationTests : FileSync.Kernel.TestKit.TestK
 
     private OutgoingSynchronization Start(TimeSpan changeDelay) =>
         OutgoingSynchronization.Start(Sys, _node.Store, new FakeFactory(_fakes),
-            OutgoingSettings.Default with { Interval = TimeSpan.FromHours(1), ChangeDelay = changeDelay, MaxPerDestination = 1 }, "http://a:8080");
+            OutgoingSettings.Default with { Interval = TimeSpan.FromHours(1), ChangeDelay = changeDelay, MaxPerDestination = 1, PassAtStart = false }, "http://a:8080");
 
     [Fact]
     public async Task ToDestinations_answers_once_per_enabled_destination_and_the_rest_is_listed_as_pending()
