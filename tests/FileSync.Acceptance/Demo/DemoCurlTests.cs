@@ -26,6 +26,8 @@ public sealed class DemoCurlTests : IAsyncLifetime
             -d "{'ServerUrl':'http://localhost:8081','FileSystem':'SlaveNorthwindFS'}"
         """;
 
+    private const string AlreadyThereSentence = "Destination server had this file in the past";
+
     private static readonly string[] ReportProperties =
         ["FileName", "FileETag", "BytesTransfered", "BytesCopied", "NeedListLength", "Exception", "Type"];
 
@@ -69,7 +71,7 @@ public sealed class DemoCurlTests : IAsyncLifetime
             Assert.Equal(["DestinationServer", "DestinationFileSystem", "Reports", "Exception"], result.EnumerateObject().Select(p => p.Name));
             Assert.Equal("http://localhost:8081", result.GetProperty("DestinationServer").GetString());
             Assert.Equal("SlaveNorthwindFS", result.GetProperty("DestinationFileSystem").GetString());
-            Assert.Equal(JsonValueKind.Null, result.GetProperty("Exception").ValueKind);
+            Assert.True(result.GetProperty("Exception").ValueKind == JsonValueKind.Null, $"ToDestinations reported an exception: {result}");
             if (result.GetProperty("Reports").ValueKind == JsonValueKind.Array)
             {
                 foreach (var report in result.GetProperty("Reports").EnumerateArray())
@@ -81,7 +83,11 @@ public sealed class DemoCurlTests : IAsyncLifetime
         {
             Assert.Equal(ReportProperties, one.RootElement.EnumerateObject().Select(p => p.Name));
             Assert.Equal("/books/Inside.RavenDB.3.0.pdf", one.RootElement.GetProperty("FileName").GetString());
-            Assert.Equal(JsonValueKind.Null, one.RootElement.GetProperty("Exception").ValueKind);
+            // The demo's change-triggered pass (200 ms after the upload) may have carried the book already; then the
+            // report says so (docs/synchronization.md) instead of carrying it a second time.
+            var exception = one.RootElement.GetProperty("Exception");
+            if (exception.ValueKind != JsonValueKind.Null)
+                Assert.Equal(AlreadyThereSentence, exception.GetProperty("Message").GetString());
         }
 
         // Whichever call carried it, the book is now on node B, byte for byte.

@@ -48,10 +48,24 @@ public sealed class BadInputTests(PairFixture pair) : IDisposable
 
     [Theory]
     [InlineData("..%5C..%5Cetc%5Cpasswd")]
-    [InlineData("bad/a%00b")]
-    public async Task Start_with_a_traversal_or_malformed_name_is_400(string escapedName) =>
-        await AssertProblemAsync(HttpStatusCode.BadRequest, await PostAsync($"fs/Manual/synchronization/start/{escapedName}",
-            $"{{\"ServerUrl\":\"{pair.B.Url}\",\"FileSystem\":\"Manual\"}}"));
+    [InlineData("a/%2E%2E%5C%2E%2E%5Cb")]
+    public async Task Start_with_a_traversal_name_is_400(string escapedName) =>
+        await AssertProblemAsync(HttpStatusCode.BadRequest, await PostAsync($"fs/Manual/synchronization/start/{escapedName}", DestinationBody));
+
+    [Fact]
+    public async Task Start_with_a_name_over_1024_bytes_is_400() =>
+        await AssertProblemAsync(HttpStatusCode.BadRequest,
+            await PostAsync($"fs/Manual/synchronization/start/{new string('n', 1100)}", DestinationBody));
+
+    // Kestrel itself refuses a NUL in the path, before the node sees the request: a bare 400 without a sentence.
+    [Fact]
+    public async Task Start_with_a_NUL_in_the_name_is_refused_with_400()
+    {
+        using var response = await PostAsync("fs/Manual/synchronization/start/bad/a%00b", DestinationBody);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private string DestinationBody => $"{{\"ServerUrl\":\"{pair.B.Url}\",\"FileSystem\":\"Manual\"}}";
 
     public void Dispose() => _http.Dispose();
 }

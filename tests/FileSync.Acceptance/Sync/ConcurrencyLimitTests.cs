@@ -11,8 +11,9 @@ public sealed class ConcurrencyLimitTests(PairFixture pair)
     public async Task With_a_limit_of_one_two_files_give_one_report_and_one_pending()
     {
         var a = pair.OnA("Limited");
-        await a.UploadAsync("/limit/one.bin", FileBytes.Random(10_000, seed: 40));
-        await a.UploadAsync("/limit/two.bin", FileBytes.Random(10_000, seed: 41));
+        // Above the 64 KiB small-file limit: smaller files would travel together as one batch, which takes one slot.
+        await a.UploadAsync("/limit/one.bin", FileBytes.Random(100_000, seed: 40));
+        await a.UploadAsync("/limit/two.bin", FileBytes.Random(100_000, seed: 41));
         // The destination was disabled while the files were written, so no background pass has sent them.
         await a.Synchronization.SetDestinationsAsync([pair.BAs("Limited")]);
 
