@@ -14,7 +14,9 @@ public sealed class ConcurrencyLimitTests(PairFixture pair)
         // Above the 64 KiB small-file limit: smaller files would travel together as one batch, which takes one slot.
         await a.UploadAsync("/limit/one.bin", FileBytes.Random(100_000, seed: 40));
         await a.UploadAsync("/limit/two.bin", FileBytes.Random(100_000, seed: 41));
-        // The destination was disabled while the files were written, so no background pass has sent them.
+        // The destination was disabled while the files were written; the pass their change triggers (200 ms later)
+        // must find it still disabled, or it would drain the queue before the call under test.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
         await a.Synchronization.SetDestinationsAsync([pair.BAs("Limited")]);
 
         var results = await a.Synchronization.StartAsync(forceSyncingAll: false);
