@@ -3,7 +3,7 @@ namespace FileSync.Server.Hosting;
 /// <summary>The node's command line: <c>[--config FILE]</c>.</summary>
 public sealed record CommandLine(string? ConfigFile)
 {
-    public const string Usage = "usage: FileSync.Server [--config FILE]";
+    public const string Usage = "usage: FileSync.Server [--config FILE] | FileSync.Server demo [--data-dir DIR]";
 
     /// <summary>Parses the arguments or throws <see cref="ArgumentException"/> with a sentence and the usage line.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args)

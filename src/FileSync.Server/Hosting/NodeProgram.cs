@@ -2,11 +2,13 @@ using FileSync.Hocon;
 
 namespace FileSync.Server.Hosting;
 
-/// <summary>The node's entry point: <c>--config FILE</c> merged over the defaults, then run until SIGTERM/Ctrl+C.</summary>
+/// <summary>The node's entry point: <c>--config FILE</c> merged over the defaults, then run until SIGTERM/Ctrl+C; or <c>demo</c>.</summary>
 public static class NodeProgram
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        // `demo [--data-dir DIR]`: the seed's two-node topology in this one process (DemoCommand).
+        if (args is [DemoCommand.Name, .. var demoArgs]) return await DemoCommand.RunAsync(demoArgs).ConfigureAwait(false);
         WebApplication app;
         try
         {
