@@ -27,6 +27,7 @@ public static class NodeApplication
         services.AddSingleton<IFileSystems>(sp => sp.GetRequiredService<NodeRuntime>().FileSystems);
         // Local writes then go through the lock check of files being received (HTTP 420).
         services.AddIncomingSynchronization();
+        services.AddOutgoingSynchronization();
         services.AddSingleton(new ApiKeySet(options.ApiKeys));
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
@@ -40,6 +41,7 @@ public static class NodeApplication
         app.MapFileEndpoints();
         app.MapConfigEndpoints();
         app.MapIncomingSyncEndpoints();
+        app.MapOutgoingSynchronization();
         app.MapFallback("{**path}", (HttpContext context) => Problems.NotFound(
             $"No route matches {context.Request.Method} {context.Request.Path}.", Problems.RouteNotFoundType));
         return app;
