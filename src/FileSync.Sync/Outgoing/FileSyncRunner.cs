@@ -36,7 +36,7 @@ public sealed class FileSyncRunner(NodeFileSystems store, IDestinationClient des
         var toCheck = new List<int>();
         for (var i = 0; i < works.Count; i++)
         {
-            var local = await store.GetEntryAsync(fileSystem, works[i].FileName, ct).ConfigureAwait(false);
+            var local = WithLastModified(await store.GetEntryAsync(fileSystem, works[i].FileName, ct).ConfigureAwait(false));
             locals[i] = local;
             var early = WorkTypeDecision.Decide(local, works[i], remote: null);
             // Gone or superseded locally, or conflicted here: nothing to send, and no report (a newer work covers it).
@@ -80,7 +80,7 @@ public sealed class FileSyncRunner(NodeFileSystems store, IDestinationClient des
                             await destination.DeleteAsync(new IncomingDeleteRequest(work.FileName, local.Metadata, work.FileETag), ct).ConfigureAwait(false));
                         break;
                     case SynchronizationType.Rename:
-                        var renamed = await store.GetEntryAsync(fileSystem, work.NewName!, ct).ConfigureAwait(false);
+                        var renamed = WithLastModified(await store.GetEntryAsync(fileSystem, work.NewName!, ct).ConfigureAwait(false));
                         outcomes[i] = FromResult(work, SynchronizationType.Rename,
                             await destination.RenameAsync(new IncomingRenameRequest(work.FileName, work.NewName!, renamed?.Metadata ?? local.Metadata, work.FileETag), ct).ConfigureAwait(false));
                         break;
@@ -192,6 +192,22 @@ public sealed class FileSyncRunner(NodeFileSystems store, IDestinationClient des
         }
         await writer.CompleteAsync(ct).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The metadata sent carries the change's time as <c>Last-Modified</c> (ISO 8601) unless it has one: the
+    /// destination's <c>ResolveToLatest</c> compares it with its own file's.
+    /// </summary>
+    private static FileChange? WithLastModified(FileChange? change)
+    {
+        if (change is null || change.Metadata.ContainsKey(LastModifiedKey)) return change;
+        var metadata = new Dictionary<string, string>(change.Metadata, StringComparer.OrdinalIgnoreCase)
+        {
+            [LastModifiedKey] = change.LastModified.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return change with { Metadata = metadata };
+    }
+
+    private const string LastModifiedKey = "Last-Modified";
 
     /// <summary>The decisions that end a work whatever its type; null for Proceed/Applied.</summary>
     private static WorkOutcome? Settled(SynchronizationWork work, SynchronizationType type, IncomingDecision decision, string? message) => decision switch
