@@ -2,19 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FileSync.Server.Http;
 using FileSync.Storage.Files;
+using FileSync.Sync.Contracts;
 
 namespace FileSync.Server.Documents;
-
-/// <summary>One entry of "Raven/Synchronization/Destinations" (RavenFS's SynchronizationDestination).</summary>
-public sealed record SynchronizationDestination(
-    string ServerUrl,
-    string FileSystem,
-    string? ApiKey = null,
-    bool Enabled = true,
-    string? Username = null,
-    string? Password = null,
-    string? Domain = null,
-    string? AuthenticationScheme = null);
 
 /// <summary>The "Raven/Synchronization/Destinations" document: <c>{"Destinations":[…]}</c>.</summary>
 public sealed record DestinationsDocument(IReadOnlyList<SynchronizationDestination> Destinations)

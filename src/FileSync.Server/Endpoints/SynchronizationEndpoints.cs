@@ -1,7 +1,6 @@
 using FileSync.Server.Documents;
 using FileSync.Server.Http;
 using FileSync.Sync.Outgoing;
-using SyncDestination = FileSync.Sync.Contracts.SynchronizationDestination;
 
 namespace FileSync.Server.Endpoints;
 
@@ -54,9 +53,7 @@ public static class SynchronizationEndpoints
         var body = await RequestBody.ReadRequiredJsonAsync(request, "a SynchronizationDestination {\"ServerUrl\":…,\"FileSystem\":…}", ct).ConfigureAwait(false);
         if (body is not System.Text.Json.Nodes.JsonObject item)
             throw new BadRequestException("The request body must be a SynchronizationDestination object: {\"ServerUrl\":\"http://…\",\"FileSystem\":\"…\"}.");
-        var parsed = DestinationsDocument.Destination(item, 1);
-        var destination = new SyncDestination(parsed.ServerUrl, parsed.FileSystem, parsed.ApiKey, parsed.Enabled,
-            parsed.Username, parsed.Password, parsed.Domain, parsed.AuthenticationScheme);
+        var destination = DestinationsDocument.Destination(item, 1);
         return Results.Json(await outgoing.SynchronizeFileAsync(fileSystem, name, destination, ct).ConfigureAwait(false));
     }
 

@@ -3,6 +3,7 @@ using FileSync.Kernel;
 using FileSync.Server.Documents;
 using FileSync.Storage;
 using FileSync.Storage.Files;
+using FileSync.Sync.Contracts;
 
 namespace FileSync.Server.Hosting;
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FileSync.Sync.Contracts;
 
 /// <summary>
@@ -15,9 +17,11 @@ public sealed record SynchronizationDestination(
     string? AuthenticationScheme = null)
 {
     /// <summary>The server URL without a trailing slash, as compared and displayed.</summary>
+    [JsonIgnore]
     public string NormalizedServerUrl => ServerUrl.TrimEnd('/');
 
     /// <summary><c>{serverUrl}/fs/{fileSystem}</c>: the destination URL shown in <see cref="SynchronizationDetails"/>.</summary>
+    [JsonIgnore]
     public string FileSystemUrl => $"{NormalizedServerUrl}/fs/{FileSystem}";
 
     /// <summary>True when <paramref name="other"/> names the same server and file system (URL and name compared case-insensitively).</summary>
