@@ -13,13 +13,11 @@ internal sealed class SimpleChanges(NodeFileSystems store, FileLockRegistry lock
     public async Task<IncomingResult> ApplyMetadataAsync(string fileSystem, SourceInfo source, IncomingMetadataRequest request, CancellationToken ct)
     {
         var name = IncomingSynchronization.ValidName(request.FileName);
-        var incoming = IncomingJudge.ReadIncoming(name, request.Metadata, source);
-        var settings = await IncomingSettings.ReadAsync(store, fileSystem, ct).ConfigureAwait(false);
-        using var lease = locks.TryAcquire(fileSystem, name, source.ServerUrl, settings.LockTimeout, SynchronizationType.MetadataUpdate, request.SourceFileEtag);
-        if (lease is null) return Locked(fileSystem, name, request.SourceFileEtag, SynchronizationType.MetadataUpdate);
-        var (verdict, local) = await judge.DecideAsync(fileSystem, name, incoming, settings, holdsLock: true, ct).ConfigureAwait(false);
-        var settled = await judge.SettleAsync(fileSystem, name, verdict, local, incoming, ct).ConfigureAwait(false);
-        if (settled is not null) return await FinishAsync(fileSystem, source, request.SourceFileEtag, SynchronizationType.MetadataUpdate, settled, ct).ConfigureAwait(false);
+        var start = await LockAndDecideAsync(fileSystem, source, name, request.Metadata, SynchronizationType.MetadataUpdate, request.SourceFileEtag, ct)
+            .ConfigureAwait(false);
+        using var lease = start.Lease;
+        if (start.Answer is not null) return start.Answer;
+        var local = start.Local;
 
         if (local is not { Deleted: false })
             return Retry(fileSystem, name, request.SourceFileEtag, SynchronizationType.MetadataUpdate,
@@ -38,13 +36,11 @@ internal sealed class SimpleChanges(NodeFileSystems store, FileLockRegistry lock
     public async Task<IncomingResult> ApplyDeleteAsync(string fileSystem, SourceInfo source, IncomingDeleteRequest request, CancellationToken ct)
     {
         var name = IncomingSynchronization.ValidName(request.FileName);
-        var incoming = IncomingJudge.ReadIncoming(name, request.Metadata, source);
-        var settings = await IncomingSettings.ReadAsync(store, fileSystem, ct).ConfigureAwait(false);
-        using var lease = locks.TryAcquire(fileSystem, name, source.ServerUrl, settings.LockTimeout, SynchronizationType.Delete, request.SourceFileEtag);
-        if (lease is null) return Locked(fileSystem, name, request.SourceFileEtag, SynchronizationType.Delete);
-        var (verdict, local) = await judge.DecideAsync(fileSystem, name, incoming, settings, holdsLock: true, ct).ConfigureAwait(false);
-        var settled = await judge.SettleAsync(fileSystem, name, verdict, local, incoming, ct).ConfigureAwait(false);
-        if (settled is not null) return await FinishAsync(fileSystem, source, request.SourceFileEtag, SynchronizationType.Delete, settled, ct).ConfigureAwait(false);
+        var start = await LockAndDecideAsync(fileSystem, source, name, request.Metadata, SynchronizationType.Delete, request.SourceFileEtag, ct)
+            .ConfigureAwait(false);
+        using var lease = start.Lease;
+        if (start.Answer is not null) return start.Answer;
+        var local = start.Local;
 
         // Also when the file is absent here: the tombstone keeps the delete's version, so the name's history stays known.
         await store.CommitRemoteDeleteAsync(fileSystem, name, ConflictKeeper.WithoutMark(request.Metadata), ct).ConfigureAwait(false);
@@ -85,6 +81,32 @@ internal sealed class SimpleChanges(NodeFileSystems store, FileLockRegistry lock
         var renamed = await store.RenameFileAsync(fileSystem, name, newName, ct).ConfigureAwait(false);
         return await FinishAsync(fileSystem, source, request.SourceFileEtag, SynchronizationType.Rename,
             IncomingResult.Applied(newName, Etags.Format(renamed.Etag)), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The start a metadata update and a delete share: take the file's lock, decide, and settle the outcomes that
+    /// commit nothing. A non-null <c>Answer</c> ends the change; the caller disposes <c>Lease</c> when it is done.
+    /// </summary>
+    private async Task<(FileLockLease? Lease, FileChange? Local, IncomingResult? Answer)> LockAndDecideAsync(string fileSystem,
+        SourceInfo source, string name, IReadOnlyDictionary<string, string>? metadata, SynchronizationType type, string? sourceFileEtag,
+        CancellationToken ct)
+    {
+        var incoming = IncomingJudge.ReadIncoming(name, metadata, source);
+        var settings = await IncomingSettings.ReadAsync(store, fileSystem, ct).ConfigureAwait(false);
+        var lease = locks.TryAcquire(fileSystem, name, source.ServerUrl, settings.LockTimeout, type, sourceFileEtag);
+        if (lease is null) return (null, null, Locked(fileSystem, name, sourceFileEtag, type));
+        try
+        {
+            var (verdict, local) = await judge.DecideAsync(fileSystem, name, incoming, settings, holdsLock: true, ct).ConfigureAwait(false);
+            var settled = await judge.SettleAsync(fileSystem, name, verdict, local, incoming, ct).ConfigureAwait(false);
+            var answer = settled is null ? null : await FinishAsync(fileSystem, source, sourceFileEtag, type, settled, ct).ConfigureAwait(false);
+            return (lease, local, answer);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
     }
 
     private async Task<IncomingResult> FinishAsync(string fileSystem, SourceInfo source, string? sourceFileEtag, SynchronizationType type,
