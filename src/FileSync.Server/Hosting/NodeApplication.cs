@@ -1,4 +1,5 @@
 using System.Text;
+using FileSync.Server.Admin;
 using FileSync.Server.Endpoints;
 using FileSync.Server.Http;
 using FileSync.Storage.Files;
@@ -28,6 +29,7 @@ public static class NodeApplication
         // Local writes then go through the lock check of files being received (HTTP 420).
         services.AddIncomingSynchronization();
         services.AddOutgoingSynchronization();
+        services.AddNodeAdmin();
         services.AddSingleton(new ApiKeySet(options.ApiKeys));
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
@@ -42,6 +44,7 @@ public static class NodeApplication
         app.MapConfigEndpoints();
         app.MapIncomingSyncEndpoints();
         app.MapOutgoingSynchronization();
+        app.MapAdminEndpoints();
         app.MapFallback("{**path}", (HttpContext context) => Problems.NotFound(
             $"No route matches {context.Request.Method} {context.Request.Path}.", Problems.RouteNotFoundType));
         return app;
