@@ -34,6 +34,10 @@ public sealed class FilesStore : IDisposable
     public AsyncFilesCommands AsyncFilesCommands =>
         _commands ?? throw new InvalidOperationException("Call FilesStore.Initialize() before using AsyncFilesCommands.");
 
+    /// <summary>The node's introspection routes: actor tree, system, cluster membership, sharding (docs/admin-api.md).</summary>
+    public Admin.NodeAdminClient NodeAdmin =>
+        new(_connection ?? throw new InvalidOperationException("Call FilesStore.Initialize() before using NodeAdmin."));
+
     public void Dispose()
     {
         _connection?.Dispose();
