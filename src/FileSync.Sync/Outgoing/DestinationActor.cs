@@ -25,6 +25,9 @@ public sealed class DestinationActor : ReceivePersistentActor
     private sealed record StartFile(SynchronizationWork Work, IActorRef ReplyTo);
     private sealed record ConfirmProgress;
     private sealed record RunWaiter(IActorRef ReplyTo, HashSet<Guid> Runs, List<SynchronizationReport> Reports);
+    private sealed record StartDrain(IActorRef ReplyTo);
+    // A drain answers once nothing is pending or running, with the reports of every run that finished meanwhile.
+    private sealed record DrainWaiter(IActorRef ReplyTo, List<SynchronizationReport> Reports);
 
     private readonly DestinationKey _key;
     private readonly SynchronizationDestination _destination;
@@ -32,6 +35,7 @@ public sealed class DestinationActor : ReceivePersistentActor
     private readonly DestinationQueue _queue = new();
     private readonly Dictionary<IActorRef, Guid> _children = [];
     private readonly List<RunWaiter> _runWaiters = [];
+    private readonly List<DrainWaiter> _drainWaiters = [];
     private readonly List<(SynchronizationWork Work, IActorRef ReplyTo)> _fileWaiters = [];
     // Works asked for by start/{fileName}: they take the next free slot before the queue.
     private readonly List<SynchronizationWork> _priority = [];
@@ -52,6 +56,8 @@ public sealed class DestinationActor : ReceivePersistentActor
         CommandAsync<SynchronizeDestination>(OnSynchronizeAsync);
         CommandAsync<BackgroundPass>(_ => OnBackgroundPassAsync());
         CommandAsync<SynchronizeFile>(OnSynchronizeFileAsync);
+        CommandAsync<SynchronizeUntilDrained>(_ => OnDrainAsync());
+        Command<StartDrain>(OnStartDrain);
         Command<StartRuns>(OnStartRuns);
         Command<StartFile>(OnStartFile);
         Command<RunCompleted>(OnRunCompleted);
@@ -92,6 +98,43 @@ public sealed class DestinationActor : ReceivePersistentActor
             return;
         }
         Self.Tell(new StartRuns(replyTo, message.ForceSyncingAll));
+    }
+
+    /// <summary>A drain: a pass, then every pending work runs as slots free; the answer comes when the queue is empty.</summary>
+    private async Task OnDrainAsync()
+    {
+        var replyTo = Sender;
+        try
+        {
+            await PassAsync().ConfigureAwait(true);
+        }
+        catch (Exception e)
+        {
+            replyTo.Tell(new DestinationSyncResult(_destination.NormalizedServerUrl, _destination.FileSystem, null, ReportedException.From(e)));
+            return;
+        }
+        Self.Tell(new StartDrain(replyTo));
+    }
+
+    private void OnStartDrain(StartDrain message)
+    {
+        _drain = true;
+        StartWhatFits(replyTo: null);
+        if (Drained) message.ReplyTo.Tell(DrainResult([]));
+        else _drainWaiters.Add(new DrainWaiter(message.ReplyTo, []));
+    }
+
+    private bool Drained => _queue.Pending.Count == 0 && _queue.RunCount == 0;
+
+    private DestinationSyncResult DrainResult(List<SynchronizationReport> reports) =>
+        new(_destination.NormalizedServerUrl, _destination.FileSystem, reports.Count == 0 ? null : reports, null);
+
+    private void AnswerDrains(WorkFinished finished)
+    {
+        foreach (var waiter in _drainWaiters) waiter.Reports.AddRange(finished.Outcomes.Select(o => o.Report).OfType<SynchronizationReport>());
+        if (!Drained) return;
+        foreach (var waiter in _drainWaiters) waiter.ReplyTo.Tell(DrainResult(waiter.Reports));
+        _drainWaiters.Clear();
     }
 
     private async Task OnBackgroundPassAsync()
@@ -249,6 +292,7 @@ public sealed class DestinationActor : ReceivePersistentActor
             Answer(e);
             Self.Tell(new ConfirmProgress());
             if (_drain || _priority.Count > 0) StartWhatFits(replyTo: null);
+            AnswerDrains(e);
             if (_queue.Pending.Count == 0 && _queue.RunCount == 0) _drain = false;
         });
     }

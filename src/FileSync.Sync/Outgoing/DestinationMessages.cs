@@ -12,6 +12,16 @@ public sealed record SynchronizeDestination(bool ForceSyncingAll);
 /// <summary><c>start/{fileName}</c>: synchronize that file now (ahead of the queue, within the limit); answers a <see cref="SynchronizationReport"/>.</summary>
 public sealed record SynchronizeFile(string FileName);
 
+/// <summary>
+/// A drain (storage synchronizers): a pass, then works start as slots free until nothing is pending or running;
+/// answers one <see cref="DestinationSyncResult"/> with the reports of every run that finished meanwhile
+/// (<c>Reports</c> null when none reported anything). Failed works are not retried within the drain.
+/// </summary>
+public sealed record SynchronizeUntilDrained
+{
+    public static readonly SynchronizeUntilDrained Instance = new();
+}
+
 /// <summary>A background pass: list, enqueue, start works as slots free. No answer.</summary>
 public sealed record BackgroundPass
 {

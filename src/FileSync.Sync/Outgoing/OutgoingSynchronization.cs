@@ -84,6 +84,27 @@ public sealed class OutgoingSynchronization
             .ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Drains the file system to <paramref name="destination"/> (configured or not): every local change since the
+    /// ETag it confirmed goes through that pair's <see cref="DestinationActor"/> (same limit, conflict rules, no
+    /// echo); answers when nothing is pending or running. A destination that cannot be reached is the result's
+    /// <c>Exception</c>; throws <see cref="FileSystemNotFoundException"/> for an unknown file system.
+    /// </summary>
+    public async Task<DestinationSyncResult> DrainAsync(string fileSystem, SynchronizationDestination destination, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        await RequireFileSystemAsync(fileSystem, ct).ConfigureAwait(false);
+        try
+        {
+            return await Destinations.Ask<DestinationSyncResult>(
+                new ToDestination(fileSystem, destination, SynchronizeUntilDrained.Instance), TriggerTimeout, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new DestinationSyncResult(destination.NormalizedServerUrl, destination.FileSystem, null, ReportedException.From(e));
+        }
+    }
+
     /// <summary>The state of each destination of the file system (Active, Pending, Finished, figures).</summary>
     public async Task<IReadOnlyList<DestinationState>> GetStatesAsync(string fileSystem, CancellationToken ct = default)
     {

@@ -20,6 +20,11 @@ public sealed record SynchronizerPhaseView(
     [JsonPropertyName("error_message")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ErrorMessage { get; init; }
+
+    /// <summary>Files this phase found conflicted (the receiving side keeps both versions); absent when none (an extension).</summary>
+    [JsonPropertyName("conflicts")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Conflicts { get; init; }
 }
 
 /// <summary>

@@ -1,0 +1,95 @@
+using FileSync.Kernel;
+using FileSync.Persistence;
+using FileSync.Persistence.Journal;
+using FileSync.Persistence.Serialization;
+using FileSync.Persistence.Snapshots;
+using FileSync.Storage;
+using FileSync.Sync.Contracts;
+using FileSync.Sync.Outgoing;
+using FileSync.Sync.Tests.Outgoing;
+using FileSync.TestSupport;
+
+namespace FileSync.Sync.Tests.Synchronizers;
+
+/// <summary><see cref="SynchronizeUntilDrained"/> on a DestinationActor with a real SQLite store and the destination faked.</summary>
+public sealed class DestinationDrainTests : FileSync.Kernel.TestKit.TestKit, IAsyncLifetime
+{
+    private const string Fs = "NorthwindFS";
+    private static readonly SynchronizationDestination Target = new("http://localhost:8081", "SlaveNorthwindFS");
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
+    private readonly TempDirectory _dir = new("drain");
+    private NodeStorage _node = null!;
+
+    public DestinationDrainTests()
+    {
+        PersistenceExtension.Register(Sys, new InMemoryJournal(), new InMemorySnapshotStore(), new EventSerializer().RegisterDestinationEvents());
+    }
+
+    public async Task InitializeAsync()
+    {
+        _node = await NodeStorage.OpenAsync(new StorageSettings(_dir.Path), Sys);
+        await _node.FileSystems.CreateFileSystemAsync(Fs);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _node.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    private IActorRef Start(FakeDestination fake, int max) =>
+        Sys.ActorOf(DestinationActor.Props(Fs, Target, new DestinationDependencies(_node.Store, fake,
+            OutgoingSettings.Default with { MaxPerDestination = max, SmallFileLimit = 0 }, _ => Task.FromResult(max))));
+
+    private Task Upload(string name, int size) =>
+        _node.FileSystems.PutFileAsync(Fs, name, new MemoryStream(new byte[size]), new Dictionary<string, string>());
+
+    [Fact]
+    public async Task A_drain_runs_every_pending_work_beyond_the_limit_and_answers_all_their_reports_once_the_queue_is_empty()
+    {
+        for (var i = 0; i < 4; i++) await Upload($"/f{i}.bin", 1000 + i);
+        var fake = new FakeDestination();
+        var actor = Start(fake, max: 1);
+
+        actor.Tell(SynchronizeUntilDrained.Instance, TestActor);
+        var result = ExpectMsg<DestinationSyncResult>(timeout: Wait);
+
+        Assert.Null(result.Exception);
+        Assert.Equal(["/f0.bin", "/f1.bin", "/f2.bin", "/f3.bin"], result.Reports!.Select(r => r.FileName));
+        Assert.All(result.Reports!, r => Assert.Null(r.Exception));
+        Assert.Equal(1, fake.MaxInFlight);
+        var state = await actor.Ask<DestinationState>(GetDestinationState.Instance, Wait);
+        Assert.Empty(state.Pending);
+        Assert.Equal(0, state.RunningRuns);
+    }
+
+    [Fact]
+    public void A_drain_with_nothing_to_do_answers_at_once_with_no_reports()
+    {
+        var actor = Start(new FakeDestination(), max: 2);
+
+        actor.Tell(SynchronizeUntilDrained.Instance, TestActor);
+        var result = ExpectMsg<DestinationSyncResult>(timeout: Wait);
+
+        Assert.Null(result.Exception);
+        Assert.Null(result.Reports);
+    }
+
+    [Fact]
+    public async Task A_work_that_fails_during_a_drain_is_reported_with_its_exception_and_the_drain_still_ends()
+    {
+        await Upload("/a.bin", 1000);
+        await Upload("/b.bin", 1001);
+        var fake = new FakeDestination();
+        fake.FailNext(1);
+        var actor = Start(fake, max: 1);
+
+        actor.Tell(SynchronizeUntilDrained.Instance, TestActor);
+        var result = ExpectMsg<DestinationSyncResult>(timeout: Wait);
+
+        Assert.Equal(2, result.Reports!.Count);
+        Assert.Contains("fake destination is down", result.Reports[0].Exception!.Message);
+        Assert.Null(result.Reports[1].Exception);
+    }
+}
