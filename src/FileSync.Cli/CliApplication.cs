@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using FileSync.Cli.Interactive;
 
 namespace FileSync.Cli;
@@ -11,7 +13,15 @@ namespace FileSync.Cli;
 public static class CliApplication
 {
     /// <summary>Every palette the command line offers.</summary>
-    public static IReadOnlyList<IPalette> Palettes { get; } = [new Palettes.ConfigPalette()];
+    public static IReadOnlyList<IPalette> Palettes { get; } =
+    [
+        new Palettes.ClusterPalette(),
+        new Palettes.ActorPalette(),
+        new Palettes.ShardingPalette(),
+        new Palettes.SyncPalette(),
+        new Palettes.FsPalette(),
+        new Palettes.ConfigPalette(),
+    ];
 
     /// <summary>Runs one command line (or the prompt, reading <paramref name="input"/>); returns the process exit code.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, TextReader? input = null, CancellationToken cancellation = default)
@@ -30,8 +40,16 @@ public static class CliApplication
     public static async Task<int> RunCommandAsync(CliTarget target, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
     {
         var root = BuildRoot(new CliContext(target, output, error));
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
+        {
+            // One line, not the error list plus the whole help text: scripts read stderr.
+            await error.WriteLineAsync($"{FailureMessages.OneLine(parse.Errors[0].Message)} (see '{HelpHint(parse.CommandResult)}')").ConfigureAwait(false);
+            return ExitCodes.BadArguments;
+        }
+
         var invocation = new InvocationConfiguration { Output = output, Error = error };
-        return await root.Parse(args).InvokeAsync(invocation, cancellation).ConfigureAwait(false);
+        return await parse.InvokeAsync(invocation, cancellation).ConfigureAwait(false);
     }
 
     /// <summary>The command tree: root options plus one sub-command per palette.</summary>
@@ -46,6 +64,19 @@ public static class CliApplication
         }
 
         return root;
+    }
+
+    /// <summary>"filesync sync start --help" for the command the parser got to.</summary>
+    private static string HelpHint(CommandResult command)
+    {
+        var names = new List<string>();
+        for (var current = command; current.Parent is CommandResult parent; current = parent)
+        {
+            names.Add(current.Command.Name);
+        }
+
+        names.Reverse();
+        return string.Join(' ', ["filesync", .. names, "--help"]);
     }
 
     /// <summary>Takes a leading <c>host:port</c> off the arguments.</summary>
