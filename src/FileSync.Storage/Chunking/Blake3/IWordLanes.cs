@@ -1,0 +1,35 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace FileSync.Storage.Chunking.Blake3;
+
+/// <summary>
+/// How one BLAKE3 state word is held: a plain <c>uint</c> (one compression at a time) or a vector of them
+/// (one independent compression per lane). The compression function is written once against this, and the
+/// JIT specializes it per implementing struct, so each width gets straight-line code without calls.
+/// </summary>
+internal interface IWordLanes<T> where T : struct
+{
+    /// <summary>How many independent compressions one value of <typeparamref name="T"/> carries.</summary>
+    static abstract int Width { get; }
+
+    static abstract T Add(T a, T b);
+    static abstract T Xor(T a, T b);
+    static abstract T RotateRight(T value, [ConstantExpected(Min = 1, Max = 31)] byte count);
+    static abstract T Broadcast(uint value);
+
+    /// <summary>Lane i of the result is <c>values[i]</c>.</summary>
+    static abstract T Load(ReadOnlySpan<uint> values);
+
+    /// <summary>Writes lane i of <paramref name="value"/> to <c>destination[i]</c>.</summary>
+    static abstract void Store(T value, Span<uint> destination);
+
+    /// <summary>
+    /// Message word j of lane i = little-endian word j of the 64-byte block at
+    /// <c>lanes[i].Offset + blockOffset</c> in <paramref name="input"/>, or in <paramref name="scratch"/> for a
+    /// lane whose <see cref="LaneSource.InScratch"/> is set.
+    /// </summary>
+    static abstract void LoadMessage(ReadOnlySpan<byte> input, ReadOnlySpan<byte> scratch, ReadOnlySpan<LaneSource> lanes, int blockOffset, ref Message<T> message);
+}
+
+/// <summary>Where one lane reads its blocks: a byte offset in the input, or in the zero-padded scratch copy.</summary>
+internal readonly record struct LaneSource(bool InScratch, int Offset);
