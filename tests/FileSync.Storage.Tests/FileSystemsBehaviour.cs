@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using FileSync.Storage.Chunking;
 using FileSync.Storage.Files;
 using FileSync.TestSupport;
 
@@ -78,6 +79,88 @@ public abstract class FileSystemsBehaviour(StorageFactory factory) : IAsyncLifet
         var n = stream.Read(buffer, 0, buffer.Length);
         Assert.True(n > 0);
         Assert.Equal(content.AsSpan(250_000, n).ToArray(), buffer[..n]);
+    }
+
+    /// <summary>Chunk lists are stored in packed runs of 512 entries; a 2 MB file of ~1 KiB chunks spans several.</summary>
+    private const int EntriesPerRun = 512;
+
+    [Fact]
+    public async Task A_chunk_list_spanning_several_packed_runs_is_contiguous_and_reads_back_across_run_boundaries()
+    {
+        var content = TestData.Random(2_000_000, 5);
+        var stored = await PutAsync("/long.bin", content);
+
+        var list = await Files.GetChunkListAsync(stored);
+        Assert.True(list.Count > 2 * EntriesPerRun, $"expected more than two runs of chunks, got {list.Count} chunks");
+        long expected = 0;
+        foreach (var chunk in list)
+        {
+            Assert.Equal(expected, chunk.Offset);
+            Assert.Equal(ChunkHash.Compute(content.AsSpan((int)chunk.Offset, chunk.Length)), chunk.Hash);
+            expected = chunk.End;
+        }
+        Assert.Equal(content.Length, expected);
+
+        // Positions just before, at and after where each run starts, read asynchronously and synchronously.
+        await using var stream = Files.OpenRead(stored);
+        var buffer = new byte[3000];
+        for (var run = EntriesPerRun; run < list.Count; run += EntriesPerRun)
+        {
+            foreach (var position in new[] { list[run].Offset - 1, list[run].Offset, list[run].Offset + 1 })
+            {
+                stream.Seek(position, SeekOrigin.Begin);
+                var n = await stream.ReadAsync(buffer);
+                Assert.True(n > 0);
+                Assert.Equal(content.AsSpan((int)position, n).ToArray(), buffer[..n]);
+                stream.Seek(position, SeekOrigin.Begin);
+                n = stream.Read(buffer, 0, buffer.Length);
+                Assert.Equal(content.AsSpan((int)position, n).ToArray(), buffer[..n]);
+            }
+        }
+        using var copy = new MemoryStream();
+        stream.Seek(0, SeekOrigin.Begin);
+        stream.CopyTo(copy);
+        Assert.Equal(content, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task Collection_keeps_every_chunk_a_long_list_names_and_removes_unlisted_ones()
+    {
+        var content = TestData.Random(2_000_000, 6);
+        var stored = await PutAsync("/kept.bin", content);
+        var stray = TestData.Random(5_000, 7);
+        await Node.Chunks.StoreChunkAsync(ChunkHash.Compute(stray), stray);
+
+        var collected = await Node.Chunks.CollectGarbageAsync(TimeSpan.Zero);
+
+        Assert.Equal(1, collected.Chunks);
+        Assert.Null(await Node.Chunks.ReadChunkAsync(ChunkHash.Compute(stray)));
+        Assert.Equal(content.Length, (await Node.Chunks.GetStatisticsAsync()).Bytes);
+        Assert.Equal(content, await TestData.ReadAllAsync(Files.OpenRead(stored)));
+    }
+
+    [Fact]
+    public async Task A_version_committed_from_a_chunk_list_reuses_chunks_and_lists_them_in_order()
+    {
+        var content = TestData.Random(1_500_000, 8);
+        var stored = await PutAsync("/base.bin", content);
+        var list = await Files.GetChunkListAsync(stored);
+        var reversed = new List<ChunkRef>();
+        long offset = 0;
+        foreach (var chunk in list.Reverse())
+        {
+            reversed.Add(chunk with { Offset = offset });
+            offset += chunk.Length;
+        }
+        var expected = reversed.SelectMany(c => content.AsSpan((int)list.First(x => x.Hash == c.Hash).Offset, c.Length).ToArray()).ToArray();
+
+        var remoteServer = Guid.NewGuid();
+        var copy = await Files.CommitRemoteVersionAsync(Fs, "/reversed.bin", reversed, Convert.ToHexStringLower(SHA256.HashData(expected)),
+            TestData.Meta((MetadataKeys.SynchronizationVersion, "7"), (MetadataKeys.SynchronizationSource, remoteServer.ToString()),
+                (MetadataKeys.SynchronizationHistory, SynchronizationVersion.FormatHistory([]))));
+
+        Assert.Equal(reversed, await Files.GetChunkListAsync(copy));
+        Assert.Equal(expected, await TestData.ReadAllAsync(Files.OpenRead(copy)));
     }
 
     [Fact]
@@ -292,16 +375,16 @@ public abstract class FileSystemsBehaviour(StorageFactory factory) : IAsyncLifet
     public async Task Received_chunks_are_verified_and_missing_ones_are_reported()
     {
         var bytes = TestData.Random(5000, 600);
-        var hash = Chunking.ChunkHash.Compute(bytes);
+        var hash = ChunkHash.Compute(bytes);
         Assert.Equal([hash], await Node.Chunks.GetMissingChunksAsync([hash]));
         await Assert.ThrowsAsync<InvalidDataException>(() => Node.Chunks.StoreChunkAsync(hash, TestData.Random(5000, 601)));
 
         await Node.Chunks.StoreChunkAsync(hash, bytes);
         Assert.Empty(await Node.Chunks.GetMissingChunksAsync([hash]));
         Assert.Equal(bytes, await Node.Chunks.ReadChunkAsync(hash));
-        var other = Chunking.ChunkHash.Compute([1, 2, 3]);
+        var other = ChunkHash.Compute([1, 2, 3]);
         await Assert.ThrowsAsync<Content.MissingChunksException>(() =>
-            Files.CommitRemoteVersionAsync(Fs, "/x", [new Chunking.ChunkRef(other, 0, 3)], "", TestData.Meta()));
+            Files.CommitRemoteVersionAsync(Fs, "/x", [new ChunkRef(other, 0, 3)], "", TestData.Meta()));
     }
 
     [Fact]

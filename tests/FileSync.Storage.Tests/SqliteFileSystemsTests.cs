@@ -16,3 +16,42 @@ public sealed class SqliteFileSystemsTests : FileSystemsBehaviour
         }
     }
 }
+
+/// <summary>Databases of the schema before packed chunk lists (one row per chunk in storage_content_chunks).</summary>
+public sealed class SqliteOlderSchemaTests
+{
+    private static async Task CreateOldListTableAsync(string dataDir, bool withRows)
+    {
+        Directory.CreateDirectory(dataDir);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDir, "filesync.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "CREATE TABLE storage_content_chunks(content_id INTEGER, seq INTEGER, chunk_hash BLOB, start_offset INTEGER, length INTEGER);" +
+            (withRows ? "INSERT INTO storage_content_chunks VALUES (1, 0, x'00', 0, 1);" : "");
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task A_database_with_per_chunk_lists_is_refused_with_a_clear_error()
+    {
+        using var dir = new TempDirectory("storage-old-schema");
+        await CreateOldListTableAsync(dir.Path, withRows: true);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => NodeStorage.OpenAsync(StorageFactory.SmallChunks(dir.Path)));
+        Assert.Contains("older FileSync version", error.Message);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task An_empty_per_chunk_list_table_is_dropped_and_the_node_works()
+    {
+        using var dir = new TempDirectory("storage-old-schema");
+        await CreateOldListTableAsync(dir.Path, withRows: false);
+
+        await using var node = await NodeStorage.OpenAsync(StorageFactory.SmallChunks(dir.Path));
+        await node.FileSystems.CreateFileSystemAsync("OldFS");
+        var content = TestData.Random(50_000, 9);
+        var stored = await node.FileSystems.PutFileAsync("OldFS", "/a", new MemoryStream(content), new Dictionary<string, string>());
+        Assert.Equal(content, await TestData.ReadAllAsync(node.FileSystems.OpenRead(stored)));
+    }
+}

@@ -16,6 +16,8 @@ public sealed class ChunkStore
     private readonly StorageDatabase _db;
     private readonly ConcurrentDictionary<long, byte> _contentsBeingWritten = new();
     private readonly PackFiles? _packs;
+    // Counts collections of this process; a writer compares it before and inside its transaction (EnsureStillStoredAsync).
+    private long _collections;
 
     /// <param name="packs">Where chunk bytes go; null keeps them in the database (PostgreSQL mode).</param>
     internal ChunkStore(StorageDatabase db, ChunkingOptions chunking, PackFiles? packs)
@@ -48,11 +50,11 @@ public sealed class ChunkStore
     {
         await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
         await using var command = connection.Command(
-            "SELECT chunk_hash, start_offset, length FROM storage_content_chunks WHERE content_id = @c ORDER BY seq", null, ("@c", contentId));
+            "SELECT start_offset, entries FROM storage_chunk_lists WHERE content_id = @c ORDER BY start_offset", null, ("@c", contentId));
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         var list = new List<ChunkRef>();
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            list.Add(new ChunkRef(ChunkHash.FromBytes((byte[])reader.GetValue(0)), reader.GetInt64(1), checked((int)reader.GetInt64(2))));
+            ChunkListRows.Unpack(new ChunkListRow(reader.GetInt64(0), (byte[])reader.GetValue(1)), list);
         return list;
     }
 
@@ -60,19 +62,28 @@ public sealed class ChunkStore
     public async Task<IReadOnlyList<ChunkHash>> GetMissingChunksAsync(IEnumerable<ChunkHash> hashes, CancellationToken ct = default)
     {
         var distinct = hashes.Distinct().ToList();
-        var present = new HashSet<ChunkHash>();
+        if (distinct.Count == 0) return [];
         await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
-        for (var start = 0; start < distinct.Count; start += LookupBatch)
+        var present = await FindPresentAsync(connection, null, distinct, ct).ConfigureAwait(false);
+        return distinct.Where(h => !present.Contains(h)).ToList();
+    }
+
+    /// <summary>Which of the (distinct) <paramref name="hashes"/> have a chunk row, seen from <paramref name="tx"/>.</summary>
+    private static async Task<HashSet<ChunkHash>> FindPresentAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<ChunkHash> hashes, CancellationToken ct)
+    {
+        var present = new HashSet<ChunkHash>();
+        for (var start = 0; start < hashes.Count; start += LookupBatch)
         {
-            var part = distinct.Skip(start).Take(LookupBatch).ToList();
+            var count = Math.Min(LookupBatch, hashes.Count - start);
             await using var command = connection.CreateCommand();
+            command.Transaction = tx;
             command.CommandText = "SELECT hash FROM storage_chunks WHERE hash IN (" +
-                string.Join(", ", part.Select((_, i) => "@h" + i)) + ")";
-            for (var i = 0; i < part.Count; i++) command.Add("@h" + i, part[i].ToBytes());
+                string.Join(", ", Enumerable.Range(0, count).Select(i => "@h" + i)) + ")";
+            for (var i = 0; i < count; i++) command.Add("@h" + i, hashes[start + i].ToBytes());
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false)) present.Add(ChunkHash.FromBytes((byte[])reader.GetValue(0)));
         }
-        return distinct.Where(h => !present.Contains(h)).ToList();
+        return present;
     }
 
     /// <summary>
@@ -150,6 +161,7 @@ public sealed class ChunkStore
                 throw new ArgumentException($"The chunk list is not contiguous: a chunk at offset {chunk.Offset} (length {chunk.Length}) follows offset {expectedOffset}.", nameof(chunks));
             expectedOffset = chunk.End;
         }
+        var collections = Volatile.Read(ref _collections);
         var toCheck = knownPresent is null ? chunks.Select(c => c.Hash) : chunks.Select(c => c.Hash).Where(h => !knownPresent.Contains(h));
         var missing = await GetMissingChunksAsync(toCheck, ct).ConfigureAwait(false);
         if (missing.Count > 0) throw new MissingChunksException(missing);
@@ -160,7 +172,8 @@ public sealed class ChunkStore
             {
                 await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
                 await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-                await _db.InsertChunkRefsAsync(connection, tx, id, 0, chunks, ct).ConfigureAwait(false);
+                await InsertChunkListAsync(connection, tx, id, ChunkListRows.Pack(chunks, c => (c.Hash, c.Length), 0), ct).ConfigureAwait(false);
+                await EnsureStillStoredAsync(connection, tx, chunks.Select(c => c.Hash), collections, ct).ConfigureAwait(false);
                 await CompleteContentAsync(connection, tx, id, expectedOffset, contentHash, ct).ConfigureAwait(false);
                 await tx.CommitAsync(ct).ConfigureAwait(false);
             }
@@ -187,23 +200,65 @@ public sealed class ChunkStore
 
     internal void EndContent(long contentId) => _contentsBeingWritten.TryRemove(contentId, out _);
 
-    /// <summary>Makes one batch durable: the chunk bytes and the content's list entries, in one transaction.</summary>
-    internal async Task AppendBatchAsync(long contentId, int firstSeq, IReadOnlyList<ChunkData> chunks, IReadOnlyList<ChunkRef> refs, CancellationToken ct)
+    /// <summary>
+    /// Stores one batch of an upload: the bytes the node lacks go to a pack file (fsynced first), then their
+    /// index rows and the batch's run of the chunk list are inserted in one transaction. Chunks are consecutive
+    /// in the file from <paramref name="startOffset"/>.
+    /// </summary>
+    internal async Task AppendBatchAsync(long contentId, long startOffset, IReadOnlyList<ChunkData> chunks, CancellationToken ct)
     {
-        if (_packs is not null)
+        var collections = Volatile.Read(ref _collections);
+        var missing = (await GetMissingChunksAsync(chunks.Select(c => c.Hash), ct).ConfigureAwait(false)).ToHashSet();
+        // Each hash the node lacks is stored once, even when the batch repeats it; the rest is reused where it is.
+        var fresh = new List<ChunkData>(missing.Count);
+        var reused = new List<ChunkHash>();
+        foreach (var chunk in chunks)
         {
-            // Only bytes the node lacks go to a pack; the rest is referenced where it already is.
-            var missing = (await GetMissingChunksAsync(chunks.Select(c => c.Hash), ct).ConfigureAwait(false)).ToHashSet();
-            var fresh = chunks.Where(c => missing.Remove(c.Hash)).ToList();
-            chunks = await _packs.AppendAsync(fresh, ct).ConfigureAwait(false);
+            if (missing.Remove(chunk.Hash)) fresh.Add(chunk);
+            else reused.Add(chunk.Hash);
         }
+        var placed = await PlaceAsync(fresh, ct).ConfigureAwait(false);
+        var list = ChunkListRows.Pack(chunks, c => (c.Hash, c.Data.Length), startOffset);
         using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
         await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
         await _db.DeferDurabilityAsync(connection, ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await _db.InsertChunksAsync(connection, tx, chunks, ct).ConfigureAwait(false);
-        await _db.InsertChunkRefsAsync(connection, tx, contentId, firstSeq, refs, ct).ConfigureAwait(false);
+        // The list first: in PostgreSQL its insert waits for a collection in progress (see LockChunkListsAsync).
+        await InsertChunkListAsync(connection, tx, contentId, list, ct).ConfigureAwait(false);
+        await _db.InsertChunksAsync(connection, tx, placed, ct).ConfigureAwait(false);
+        await EnsureStillStoredAsync(connection, tx, reused, collections, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    private static async Task InsertChunkListAsync(DbConnection connection, DbTransaction tx, long contentId, IReadOnlyList<ChunkListRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        await using var command = connection.Command(
+            "INSERT INTO storage_chunk_lists(content_id, start_offset, entries) VALUES (@c, @o, @e)", tx, ("@c", contentId));
+        var o = command.Add("@o", null);
+        var e = command.Add("@e", null);
+        foreach (var row in rows)
+        {
+            o.Value = row.StartOffset;
+            e.Value = row.Entries;
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A chunk list names chunks by hash only (no foreign key into packed entries), so a writer that reuses
+    /// stored chunks re-checks them inside its transaction when a collection may have run since it looked:
+    /// always with PostgreSQL (other nodes collect), with SQLite only when this node collected meanwhile.
+    /// </summary>
+    private async Task EnsureStillStoredAsync(DbConnection connection, DbTransaction tx, IEnumerable<ChunkHash> reused, long collectionsBefore,
+        CancellationToken ct)
+    {
+        if (!_db.SharedByNodes && Volatile.Read(ref _collections) == collectionsBefore) return;
+        var distinct = reused.Distinct().ToList();
+        if (distinct.Count == 0) return;
+        var present = await FindPresentAsync(connection, tx, distinct, ct).ConfigureAwait(false);
+        var gone = distinct.Where(h => !present.Contains(h)).ToList();
+        if (gone.Count > 0) throw new MissingChunksException(gone);
     }
 
     internal async Task CompleteContentAsync(long contentId, long size, string contentHash, CancellationToken ct)
@@ -229,6 +284,9 @@ public sealed class ChunkStore
         using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
         await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await _db.LockChunkListsAsync(connection, tx, ct).ConfigureAwait(false);
+        // Writers that checked chunks before this point re-check them in their own transaction (EnsureStillStoredAsync).
+        Interlocked.Increment(ref _collections);
         // Ids are numbers we produced, so listing them inline is safe.
         var busy = _contentsBeingWritten.Keys.ToArray();
         var exclude = busy.Length == 0 ? "" : $" AND id NOT IN ({string.Join(", ", busy)})";
@@ -237,10 +295,7 @@ public sealed class ChunkStore
             " AND NOT EXISTS (SELECT 1 FROM storage_files f WHERE f.content_id = storage_contents.id)" +
             " AND NOT EXISTS (SELECT 1 FROM storage_file_versions v WHERE v.content_id = storage_contents.id)",
             tx, ct, ("@cutoff", cutoff)).ConfigureAwait(false);
-        var chunks = await connection.ExecAsync(
-            "DELETE FROM storage_chunks WHERE stored_at <= @cutoff" +
-            " AND " + _db.UnreferencedChunkCondition,
-            tx, ct, ("@cutoff", cutoff)).ConfigureAwait(false);
+        var chunks = await _db.DeleteUnlistedChunksAsync(connection, tx, cutoff, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         var packs = _packs is null ? 0 : await _packs.DeleteUnusedAsync(ct).ConfigureAwait(false);
         return new CollectionResult(contents, chunks, packs);

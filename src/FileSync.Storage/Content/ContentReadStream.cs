@@ -1,30 +1,25 @@
 using System.Data.Common;
+using FileSync.Storage.Chunking;
 using FileSync.Storage.Database;
 
 namespace FileSync.Storage.Content;
 
 /// <summary>
-/// Reads one content (a file version) chunk by chunk, fetching a few dozen chunks per query so a large
-/// file is never held in memory. Seekable, so HTTP Range requests are cheap.
+/// Reads one content (a file version) chunk by chunk, so a large file is never held in memory. It keeps one
+/// packed run of the chunk list (up to <see cref="ChunkListRows.MaxEntries"/> entries) and the bytes of up to
+/// <see cref="ChunksPerQuery"/> of its chunks. Seekable, so HTTP Range requests are cheap: a seek reads the one
+/// run that covers the position (found by its start offset, the key) and the chunks from there.
 /// </summary>
 internal sealed class ContentReadStream : Stream
 {
     private const int ChunksPerQuery = 64;
-    // The LIMIT sits in a subquery so the planner sees a handful of rows and looks chunks up by their key;
-    // as a plain join PostgreSQL chose to scan all chunks for every batch (measured: 5 MiB/s reads).
-    private const string BatchSql = """
-        SELECT r.seq, r.start_offset, c.data, c.pack_id, c.pack_offset, c.length
-        FROM (SELECT seq, start_offset, chunk_hash FROM storage_content_chunks
-              WHERE content_id = @id AND seq >= @s ORDER BY seq LIMIT @n) AS r
-        JOIN storage_chunks c ON c.hash = r.chunk_hash
-        ORDER BY r.seq
-        """;
-    private const string SeekSql =
-        "SELECT seq FROM storage_content_chunks WHERE content_id = @id AND start_offset <= @p ORDER BY start_offset DESC LIMIT 1";
+    private const string RunSql =
+        "SELECT start_offset, entries FROM storage_chunk_lists WHERE content_id = @id AND start_offset <= @p ORDER BY start_offset DESC LIMIT 1";
 
     private readonly StorageDatabase _db;
     private readonly ChunkStore _store;
     private readonly long _contentId;
+    private readonly List<ChunkRef> _run = [];
     private readonly List<LoadedChunk> _loaded = [];
     private long _position;
 
@@ -56,8 +51,10 @@ internal sealed class ContentReadStream : Stream
         if (_position >= Length || buffer.IsEmpty) return 0;
         if (Find() is not { } chunk)
         {
-            using var connection = _db.Open();
-            Load(connection, FirstSeqToLoad(connection));
+            // Without real asynchrony (async: false) every await below completes synchronously.
+            var loading = LoadAsync(async: false, CancellationToken.None);
+            if (!loading.IsCompleted) throw new InvalidOperationException("A synchronous chunk load did not complete synchronously.");
+            loading.GetAwaiter().GetResult();
             chunk = Find() ?? throw Gone();
         }
         return CopyOut(chunk, buffer);
@@ -71,8 +68,7 @@ internal sealed class ContentReadStream : Stream
         if (_position >= Length || buffer.IsEmpty) return 0;
         if (Find() is not { } chunk)
         {
-            await using var connection = await _db.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await LoadAsync(connection, await FirstSeqToLoadAsync(connection, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await LoadAsync(async: true, cancellationToken).ConfigureAwait(false);
             chunk = Find() ?? throw Gone();
         }
         return CopyOut(chunk, buffer.Span);
@@ -94,38 +90,90 @@ internal sealed class ContentReadStream : Stream
         return n;
     }
 
-    /// <summary>Sequential reads continue after the last loaded chunk; anything else looks the position up.</summary>
-    private long? NextSequential() =>
-        _loaded.Count > 0 && _loaded[^1].Offset + _loaded[^1].Data.Length == _position ? _loaded[^1].Seq + 1 : null;
-
-    private long FirstSeqToLoad(DbConnection connection)
+    /// <summary>Loads the bytes of the chunks from the current position on (and first the run that lists them, unless held).</summary>
+    private async ValueTask LoadAsync(bool async, CancellationToken ct)
     {
-        if (NextSequential() is { } next) return next;
-        using var command = connection.Command(SeekSql, null, ("@id", _contentId), ("@p", _position));
-        return command.ExecuteScalar() is { } seq and not DBNull ? Convert.ToInt64(seq, System.Globalization.CultureInfo.InvariantCulture) : throw Gone();
+        var connection = async ? await _db.OpenAsync(ct).ConfigureAwait(false) : _db.Open();
+        try
+        {
+            var index = IndexInRun();
+            if (index < 0)
+            {
+                await LoadRunAsync(connection, async, ct).ConfigureAwait(false);
+                index = IndexInRun();
+                if (index < 0) throw Gone();
+            }
+            await LoadChunksAsync(connection, index, async, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await DisposeAsync(connection, async).ConfigureAwait(false);
+        }
     }
 
-    private async Task<long> FirstSeqToLoadAsync(DbConnection connection, CancellationToken ct)
+    /// <summary>Disposes the async way only on the async path: a synchronous read must not wait for an async close.</summary>
+    private static async ValueTask DisposeAsync<T>(T resource, bool async) where T : IDisposable, IAsyncDisposable
     {
-        if (NextSequential() is { } next) return next;
-        var seq = await connection.ScalarAsync(SeekSql, null, ct, ("@id", _contentId), ("@p", _position)).ConfigureAwait(false);
-        return seq is null ? throw Gone() : Convert.ToInt64(seq, System.Globalization.CultureInfo.InvariantCulture);
+        if (async) await resource.DisposeAsync().ConfigureAwait(false);
+        else resource.Dispose();
     }
 
-    private void Load(DbConnection connection, long firstSeq)
+    /// <summary>The index in the held run of the chunk that covers the position, or -1.</summary>
+    private int IndexInRun()
+    {
+        int low = 0, high = _run.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_run[middle].End <= _position) low = middle + 1;
+            else if (_run[middle].Offset > _position) high = middle - 1;
+            else return middle;
+        }
+        return -1;
+    }
+
+    private async ValueTask LoadRunAsync(DbConnection connection, bool async, CancellationToken ct)
+    {
+        _run.Clear();
+        using var command = connection.Command(RunSql, null, ("@id", _contentId), ("@p", _position));
+        var reader = async ? await command.ExecuteReaderAsync(ct).ConfigureAwait(false) : command.ExecuteReader();
+        try
+        {
+            if (async ? await reader.ReadAsync(ct).ConfigureAwait(false) : reader.Read())
+                ChunkListRows.Unpack(new ChunkListRow(reader.GetInt64(0), (byte[])reader.GetValue(1)), _run);
+        }
+        finally
+        {
+            await DisposeAsync(reader, async).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask LoadChunksAsync(DbConnection connection, int first, bool async, CancellationToken ct)
     {
         _loaded.Clear();
-        using var command = connection.Command(BatchSql, null, ("@id", _contentId), ("@s", firstSeq), ("@n", (long)ChunksPerQuery));
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) _loaded.Add(new LoadedChunk(reader.GetInt64(0), reader.GetInt64(1), _store.ReadPayload(reader, 2)));
-    }
-
-    private async Task LoadAsync(DbConnection connection, long firstSeq, CancellationToken ct)
-    {
-        _loaded.Clear();
-        await using var command = connection.Command(BatchSql, null, ("@id", _contentId), ("@s", firstSeq), ("@n", (long)ChunksPerQuery));
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false)) _loaded.Add(new LoadedChunk(reader.GetInt64(0), reader.GetInt64(1), _store.ReadPayload(reader, 2)));
+        var wanted = _run.GetRange(first, Math.Min(ChunksPerQuery, _run.Count - first));
+        var distinct = wanted.Select(c => c.Hash).Distinct().ToList();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT c.hash, {ChunkStore.PayloadColumns} FROM storage_chunks c WHERE c.hash IN (" +
+            string.Join(", ", distinct.Select((_, i) => "@h" + i)) + ")";
+        for (var i = 0; i < distinct.Count; i++) command.Add("@h" + i, distinct[i].ToBytes());
+        var bytes = new Dictionary<ChunkHash, byte[]>(distinct.Count);
+        var reader = async ? await command.ExecuteReaderAsync(ct).ConfigureAwait(false) : command.ExecuteReader();
+        try
+        {
+            while (async ? await reader.ReadAsync(ct).ConfigureAwait(false) : reader.Read())
+                bytes[ChunkHash.FromBytes((byte[])reader.GetValue(0))] = _store.ReadPayload(reader, 1);
+        }
+        finally
+        {
+            await DisposeAsync(reader, async).ConfigureAwait(false);
+        }
+        foreach (var chunk in wanted)
+        {
+            // A chunk is collected only after every list naming it: this version was replaced and collected meanwhile.
+            if (!bytes.TryGetValue(chunk.Hash, out var data)) throw Gone();
+            _loaded.Add(new LoadedChunk(chunk.Offset, data));
+        }
     }
 
     private IOException Gone() =>
@@ -147,5 +195,5 @@ internal sealed class ContentReadStream : Stream
     public override void SetLength(long value) => throw new NotSupportedException("A stored file version is read-only.");
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("A stored file version is read-only.");
 
-    private sealed record LoadedChunk(long Seq, long Offset, byte[] Data);
+    private sealed record LoadedChunk(long Offset, byte[] Data);
 }

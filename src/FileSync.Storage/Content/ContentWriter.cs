@@ -11,83 +11,117 @@ namespace FileSync.Storage.Content;
 /// never inside an actor.
 /// </summary>
 /// <remarks>
-/// Two buffers take turns: while one buffer's batch is being written (its chunks are slices of that buffer,
-/// not copies), the next bytes are read into the other and cut. A buffer is refilled only after the write
-/// of its previous batch has finished.
+/// A pipeline over three buffers that take turns, so the work spreads over two cores: this task reads and
+/// cuts buffer N while the whole-content hash of the new bytes runs on the thread pool, and the chunks of
+/// buffer N-1 are hashed and stored (a chunk is a slice of its buffer, not a copy). Both background chains
+/// keep stream order. A buffer is refilled only when its hash and its batch are done, so at most three
+/// buffers (12 MiB) are in flight per upload.
 /// </remarks>
 internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
 {
     private const int MinBufferSize = 4 * 1024 * 1024;
+    private const int BufferCount = 3;
 
     public async Task<StoredContent> WriteAsync(Stream content, CancellationToken ct)
     {
         var bufferSize = Math.Max(MinBufferSize, 4 * chunking.Max);
-        var buffers = new[] { ArrayPool<byte>.Shared.Rent(bufferSize), ArrayPool<byte>.Shared.Rent(bufferSize) };
+        var buffers = new byte[BufferCount][];
+        for (var i = 0; i < BufferCount; i++) buffers[i] = ArrayPool<byte>.Shared.Rent(bufferSize);
+        // When each buffer may be refilled: its whole-content hash and its batch are done.
+        var released = Enumerable.Repeat(Task.CompletedTask, BufferCount).ToArray();
         using var wholeHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var contentId = await store.BeginContentAsync(ct).ConfigureAwait(false);
-        Task pendingWrite = Task.CompletedTask;
+        var hashing = Task.CompletedTask;
+        var storing = Task.CompletedTask;
         try
         {
-            var buffer = buffers[0];
+            var index = 0;
             var filled = 0;
             long fileOffset = 0;
-            var seq = 0;
+            var chunkCount = 0;
             var endOfStream = false;
             while (!endOfStream)
             {
+                var buffer = buffers[index];
                 var read = await FillAsync(content, buffer.AsMemory(filled, bufferSize - filled), ct).ConfigureAwait(false);
-                // The whole-content hash runs on another core while this one cuts and hashes chunks;
-                // both only read the buffer.
-                var newBytes = filled;
-                var current = buffer;
-                var hashing = Task.Run(() => wholeHash.AppendData(current, newBytes, read), ct);
+                hashing = HashAfterAsync(hashing, wholeHash, buffer, filled, read);
                 filled += read;
                 endOfStream = filled < bufferSize;
 
-                var (chunks, refs, consumed) = CutBatch(buffer.AsMemory(0, filled), fileOffset, endOfStream);
-                await hashing.ConfigureAwait(false);
-                // The other buffer's batch must be stored before that buffer is refilled (next iteration).
-                await pendingWrite.ConfigureAwait(false);
-                if (chunks.Count > 0) pendingWrite = store.AppendBatchAsync(contentId, seq, chunks, refs, ct);
-                seq += chunks.Count;
+                var lengths = Cut(buffer.AsSpan(0, filled), endOfStream);
+                if (lengths.Count > 0) storing = StoreAfterAsync(storing, contentId, buffer, lengths, fileOffset, ct);
+                released[index] = Task.WhenAll(hashing, storing);
+                var consumed = lengths.Sum();
+                chunkCount += lengths.Count;
                 fileOffset += consumed;
-                // The tail that could not be cut yet moves to the front of the other buffer and waits for more data.
-                var next = buffer == buffers[0] ? buffers[1] : buffers[0];
-                Buffer.BlockCopy(buffer, consumed, next, 0, filled - consumed);
+
+                // The tail that could not be cut yet moves to the front of the next buffer and waits for more data.
+                var next = (index + 1) % BufferCount;
+                await released[next].ConfigureAwait(false);
+                Buffer.BlockCopy(buffer, consumed, buffers[next], 0, filled - consumed);
                 filled -= consumed;
-                buffer = next;
+                index = next;
             }
-            await pendingWrite.ConfigureAwait(false);
+            await storing.ConfigureAwait(false);
+            await hashing.ConfigureAwait(false);
             var contentHash = Convert.ToHexStringLower(wholeHash.GetHashAndReset());
             await store.CompleteContentAsync(contentId, fileOffset, contentHash, ct).ConfigureAwait(false);
-            return new StoredContent(contentId, fileOffset, contentHash, seq);
+            return new StoredContent(contentId, fileOffset, contentHash, chunkCount);
         }
         finally
         {
-            // A failed upload may still have a batch in flight that reads a buffer: let it end before the buffers go back.
-            await pendingWrite.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // A failed upload may still have work in flight that reads a buffer: let it end before the buffers go back.
+            await Task.WhenAll(released.Append(hashing).Append(storing)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             store.EndContent(contentId);
             foreach (var b in buffers) ArrayPool<byte>.Shared.Return(b);
         }
     }
 
-    private (List<ChunkData> Chunks, List<ChunkRef> Refs, int Consumed) CutBatch(ReadOnlyMemory<byte> data, long fileOffset, bool final)
+    /// <summary>Appends new bytes to the whole-content hash after the bytes before them, on the thread pool.</summary>
+    private static async Task HashAfterAsync(Task previous, IncrementalHash hash, byte[] buffer, int offset, int count)
     {
-        var chunks = new List<ChunkData>();
-        var refs = new List<ChunkRef>();
+        await previous.ConfigureAwait(false);
+        await Task.Run(() => hash.AppendData(buffer, offset, count)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Hashes a batch's chunks on the thread pool (overlapping the previous batch's write), then stores the
+    /// batch after the previous one.
+    /// </summary>
+    private async Task StoreAfterAsync(Task previous, long contentId, byte[] buffer, List<int> lengths, long startOffset, CancellationToken ct)
+    {
+        var chunks = await Task.Run(() => HashChunks(buffer, lengths), ct).ConfigureAwait(false);
+        await previous.ConfigureAwait(false);
+        await store.AppendBatchAsync(contentId, startOffset, chunks, ct).ConfigureAwait(false);
+    }
+
+    private static ChunkData[] HashChunks(byte[] buffer, List<int> lengths)
+    {
+        var chunks = new ChunkData[lengths.Count];
         var position = 0;
-        var span = data.Span;
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            var slice = buffer.AsMemory(position, lengths[i]);
+            chunks[i] = new ChunkData(ChunkHash.Compute(slice.Span), slice);
+            position += lengths[i];
+        }
+        return chunks;
+    }
+
+    /// <summary>The lengths of the chunks cut from the front of <paramref name="data"/>.</summary>
+    private List<int> Cut(ReadOnlySpan<byte> data, bool final)
+    {
+        var lengths = new List<int>(data.Length / chunking.Avg + 1);
+        var position = 0;
         // Without the end of the stream, a cut is only taken when a whole maximum-size window is visible,
         // so boundaries never depend on how the stream happened to be buffered.
-        while (position < span.Length && (final || span.Length - position >= chunking.Max))
+        while (position < data.Length && (final || data.Length - position >= chunking.Max))
         {
-            var length = ContentDefinedChunker.FindCut(span[position..], chunking);
-            var hash = ChunkHash.Compute(span.Slice(position, length));
-            chunks.Add(new ChunkData(hash, data.Slice(position, length)));
-            refs.Add(new ChunkRef(hash, fileOffset + position, length));
+            var length = ContentDefinedChunker.FindCut(data[position..], chunking);
+            lengths.Add(length);
             position += length;
         }
-        return (chunks, refs, position);
+        return lengths;
     }
 
     private static async Task<int> FillAsync(Stream stream, Memory<byte> target, CancellationToken ct)

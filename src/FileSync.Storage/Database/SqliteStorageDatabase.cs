@@ -69,22 +69,53 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         return new Release(_writer);
     }
 
-    /// <summary>
-    /// SQLite keeps no index of chunk lists by hash: it would cost a random-key B-tree insert (and its WAL
-    /// pages) for every chunk of every upload, only to serve collection. Collection instead builds the set
-    /// of listed hashes once per pass (SQLite materializes the uncorrelated subquery) and probes it per chunk.
-    /// </summary>
-    public override string UnreferencedChunkCondition => "hash NOT IN (SELECT chunk_hash FROM storage_content_chunks)";
-
     public override async Task CreateSchemaAsync(CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecAsync("PRAGMA journal_mode=WAL;", null, ct).ConfigureAwait(false);
+        await RejectPerChunkListsAsync(connection,
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'storage_content_chunks'", ct).ConfigureAwait(false);
         var ddl = SchemaTemplate.Replace("{BLOB}", "BLOB").Replace("{INT}", "INTEGER").Replace("{ID}", "INTEGER PRIMARY KEY")
             .Replace("{CLUSTERED}", " WITHOUT ROWID");
         await connection.ExecAsync(ddl, null, ct).ConfigureAwait(false);
-        // Databases created before the index was dropped (see UnreferencedChunkCondition).
-        await connection.ExecAsync("DROP INDEX IF EXISTS storage_content_chunks_by_hash;", null, ct).ConfigureAwait(false);
+        // Left by schemas before collection found used packs with one scan.
+        await connection.ExecAsync("DROP INDEX IF EXISTS storage_chunks_by_pack;", null, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The listed hashes go into a temporary table keyed by hash (SQLite keeps it in its temp store, which
+    /// spills to disk), so a node with millions of chunks does not need them all in managed memory.
+    /// </summary>
+    public override async Task<int> DeleteUnlistedChunksAsync(DbConnection connection, DbTransaction tx, long cutoff, CancellationToken ct)
+    {
+        await connection.ExecAsync("CREATE TEMP TABLE listed_hashes(hash BLOB PRIMARY KEY) WITHOUT ROWID", tx, ct).ConfigureAwait(false);
+        try
+        {
+            await using (var insert = connection.Command("INSERT OR IGNORE INTO temp.listed_hashes(hash) VALUES (@h)", tx))
+            await using (var lists = connection.Command("SELECT entries FROM storage_chunk_lists", tx))
+            await using (var reader = await lists.ExecuteReaderAsync(ct).ConfigureAwait(false))
+            {
+                var h = insert.Add("@h", null);
+                var hashes = new List<ChunkHash>(Content.ChunkListRows.MaxEntries);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    hashes.Clear();
+                    Content.ChunkListRows.UnpackHashes((byte[])reader.GetValue(0), hashes);
+                    foreach (var hash in hashes)
+                    {
+                        h.Value = hash.ToBytes();
+                        await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                    }
+                }
+            }
+            return await connection.ExecAsync(
+                "DELETE FROM storage_chunks WHERE stored_at <= @cutoff AND hash NOT IN (SELECT hash FROM temp.listed_hashes)",
+                tx, ct, ("@cutoff", cutoff)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await connection.ExecAsync("DROP TABLE temp.listed_hashes", tx, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     public override async Task InsertChunksAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<ChunkData> chunks, CancellationToken ct)
@@ -105,26 +136,6 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
             d.Value = chunk.PackId is null ? chunk.DataArray() : DBNull.Value;
             p.Value = chunk.PackId is { } packId ? packId : DBNull.Value;
             o.Value = chunk.PackOffset;
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
-    }
-
-    public override async Task InsertChunkRefsAsync(DbConnection connection, DbTransaction tx, long contentId, int firstSeq,
-        IReadOnlyList<ChunkRef> refs, CancellationToken ct)
-    {
-        await using var command = connection.Command(
-            "INSERT INTO storage_content_chunks(content_id, seq, chunk_hash, start_offset, length) VALUES (@c, @s, @h, @o, @l)", tx);
-        command.Add("@c", contentId);
-        var s = command.Add("@s", null);
-        var h = command.Add("@h", null);
-        var o = command.Add("@o", null);
-        var l = command.Add("@l", null);
-        for (var i = 0; i < refs.Count; i++)
-        {
-            s.Value = (long)(firstSeq + i);
-            h.Value = refs[i].Hash.ToBytes();
-            o.Value = refs[i].Offset;
-            l.Value = (long)refs[i].Length;
             await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
     }

@@ -34,24 +34,50 @@ internal abstract class StorageDatabase : IAsyncDisposable
     public virtual Task DeferDurabilityAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>
-    /// A condition on <c>storage_chunks</c> rows that no chunk list names (the collection's test). How it is
-    /// answered fastest depends on whether chunk lists carry an index by hash (see the providers).
+    /// Deletes chunks stored at or before <paramref name="cutoff"/> (Unix ms) that no chunk list names, inside
+    /// <paramref name="tx"/> (which holds <see cref="LockChunkListsAsync"/>). Chunk lists are packed blobs, so
+    /// the set of listed hashes is unpacked into a temporary table first; returns the number of chunks deleted.
     /// </summary>
-    public abstract string UnreferencedChunkCondition { get; }
+    public abstract Task<int> DeleteUnlistedChunksAsync(DbConnection connection, DbTransaction tx, long cutoff, CancellationToken ct);
+
+    /// <summary>
+    /// Collection's guard against uploads that reuse a chunk it is about to delete: no chunk list may be written
+    /// while a collection decides (PostgreSQL: a table lock other nodes' writers wait for). A no-op for SQLite,
+    /// where <see cref="EnterWriteAsync"/> already serializes all writers of the one node using the file.
+    /// </summary>
+    public virtual Task LockChunkListsAsync(DbConnection connection, DbTransaction tx, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// True when another node may collect chunks in this database (PostgreSQL), so a writer must re-check the
+    /// chunks it reuses inside its own transaction; SQLite only needs to when this node collected meanwhile.
+    /// </summary>
+    public virtual bool SharedByNodes => false;
 
     /// <summary>Writes chunk bytes (skipping hashes already stored) inside <paramref name="tx"/>.</summary>
     public abstract Task InsertChunksAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<ChunkData> chunks, CancellationToken ct);
 
-    /// <summary>Appends rows to a content's chunk list inside <paramref name="tx"/>.</summary>
-    public abstract Task InsertChunkRefsAsync(DbConnection connection, DbTransaction tx, long contentId, int firstSeq,
-        IReadOnlyList<Chunking.ChunkRef> refs, CancellationToken ct);
+    /// <summary>
+    /// Schemas before packed chunk lists kept one row per chunk in <c>storage_content_chunks</c>. Their data is
+    /// not converted: an empty old table is dropped; one holding lists stops the node with a clear error.
+    /// </summary>
+    protected static async Task RejectPerChunkListsAsync(DbConnection connection, string tableExistsSql, CancellationToken ct)
+    {
+        if (await connection.ScalarAsync(tableExistsSql, null, ct).ConfigureAwait(false) is null) return;
+        if (await connection.ScalarAsync("SELECT 1 FROM storage_content_chunks LIMIT 1", null, ct).ConfigureAwait(false) is not null)
+            throw new InvalidOperationException(
+                "The database was created by an older FileSync version that stored chunk lists one row per chunk (table storage_content_chunks); " +
+                "this version does not convert them. Start the node with an empty data directory (or database).");
+        await connection.ExecAsync("DROP TABLE storage_content_chunks", null, ct).ConfigureAwait(false);
+    }
 
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>
     /// The schema with dialect tokens: {BLOB} binary, {INT} 64-bit integer, {ID} auto-numbered key,
     /// {CLUSTERED} after a table whose rows should live in its primary key's B-tree (SQLite's WITHOUT ROWID:
-    /// one B-tree insert less per chunk list entry).
+    /// one B-tree insert per chunk instead of two, a table and its key index).
+    /// Chunks carry no index by pack: collection finds the packs still used with one scan of the chunks.
+    /// Chunk lists are packed runs (<see cref="Content.ChunkListRows"/>), keyed by where each run starts.
     /// </summary>
     protected const string SchemaTemplate = """
         CREATE TABLE IF NOT EXISTS storage_node (
@@ -63,8 +89,7 @@ internal abstract class StorageDatabase : IAsyncDisposable
             stored_at {INT} NOT NULL,
             data {BLOB},
             pack_id {INT},
-            pack_offset {INT});
-        CREATE INDEX IF NOT EXISTS storage_chunks_by_pack ON storage_chunks(pack_id);
+            pack_offset {INT}){CLUSTERED};
         CREATE TABLE IF NOT EXISTS storage_packs (
             id {ID},
             created_at {INT} NOT NULL);
@@ -74,14 +99,11 @@ internal abstract class StorageDatabase : IAsyncDisposable
             content_hash TEXT,
             complete {INT} NOT NULL DEFAULT 0,
             created_at {INT} NOT NULL);
-        CREATE TABLE IF NOT EXISTS storage_content_chunks (
+        CREATE TABLE IF NOT EXISTS storage_chunk_lists (
             content_id {INT} NOT NULL REFERENCES storage_contents(id) ON DELETE CASCADE,
-            seq {INT} NOT NULL,
-            chunk_hash {BLOB} NOT NULL REFERENCES storage_chunks(hash),
             start_offset {INT} NOT NULL,
-            length {INT} NOT NULL,
-            PRIMARY KEY (content_id, seq)){CLUSTERED};
-        CREATE INDEX IF NOT EXISTS storage_content_chunks_by_offset ON storage_content_chunks(content_id, start_offset);
+            entries {BLOB} NOT NULL,
+            PRIMARY KEY (content_id, start_offset));
         CREATE TABLE IF NOT EXISTS storage_file_systems (
             name TEXT PRIMARY KEY,
             last_etag {INT} NOT NULL DEFAULT 0,
