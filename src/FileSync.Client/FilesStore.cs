@@ -38,6 +38,10 @@ public sealed class FilesStore : IDisposable
     public Admin.NodeAdminClient NodeAdmin =>
         new(_connection ?? throw new InvalidOperationException("Call FilesStore.Initialize() before using NodeAdmin."));
 
+    /// <summary>The node's PLM-style storage routes: <c>Storage.Synchronizers.CreateAsync/GetAsync/ListAsync</c> (docs/storage-synchronizers.md).</summary>
+    public Storage.StorageCommands Storage =>
+        _connection is null ? throw new InvalidOperationException("Call FilesStore.Initialize() before using Storage.") : new(Url, ApiKey);
+
     public void Dispose()
     {
         _connection?.Dispose();

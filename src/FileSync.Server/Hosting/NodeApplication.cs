@@ -29,6 +29,7 @@ public static class NodeApplication
         // Local writes then go through the lock check of files being received (HTTP 420).
         services.AddIncomingSynchronization();
         services.AddOutgoingSynchronization();
+        services.AddStorageSynchronizers();
         services.AddNodeAdmin();
         services.AddSingleton(new ApiKeySet(options.ApiKeys));
         services.AddProblemDetails();
@@ -44,6 +45,7 @@ public static class NodeApplication
         app.MapConfigEndpoints();
         app.MapIncomingSyncEndpoints();
         app.MapOutgoingSynchronization();
+        app.MapStorageSynchronizers();
         app.MapAdminEndpoints();
         app.MapFallback("{**path}", (HttpContext context) => Problems.NotFound(
             $"No route matches {context.Request.Method} {context.Request.Path}.", Problems.RouteNotFoundType));

@@ -20,6 +20,9 @@ public sealed record NodeOptions
 
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
+    /// <summary><c>filesync.storage</c>: the storage link of the PLM synchronizers; null when none is configured.</summary>
+    public StorageLinkOptions? StorageLink { get; init; }
+
     /// <summary><c>filesync.kernel</c>: the actor system's throughput and timeouts.</summary>
     public KernelSettings Kernel { get; init; } = KernelSettings.Default;
 }

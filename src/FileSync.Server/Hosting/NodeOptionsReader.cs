@@ -30,6 +30,7 @@ public static class NodeOptionsReader
             FileSystems = FileSystems(config),
             LogLevel = LogLevelOf(config),
             Kernel = KernelOf(config),
+            StorageLink = StorageLinkOptions.Read(config),
         };
     }
 
