@@ -12,11 +12,11 @@ public sealed class ActorPalette : IPalette
     public Command Build(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var depth = new Option<int?>("--depth", "-d") { Description = "Levels of children to show below the start (default: all)" };
-        depth.Validators.Add(result =>
+        var depth = new Option<int?>("--depth", "-d")
         {
-            if (result.GetValueOrDefault<int?>() is < 0) result.AddError("--depth must be 0 or more");
-        });
+            Description = "Levels of children to show below the start (default: all)",
+            CustomParser = Parsers.OptionalAtLeast("--depth", 0),
+        };
         var path = new Option<string>("--path", "-s") { Description = "Actor path to start from, e.g. /user/destinations", DefaultValueFactory = _ => "/" };
         var hierarchy = new Command("hierarchy", "The actor tree: type and mailbox depth of each actor") { depth, path };
         context.SetNodeAction(hierarchy, call => HierarchyAsync(call, call.Parse.GetValue(depth), call.Get(path)));

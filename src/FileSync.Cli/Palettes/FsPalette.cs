@@ -17,8 +17,8 @@ public sealed class FsPalette : IPalette
         context.SetNodeAction(list, ListAsync);
 
         var fs = SyncPalette.FileSystemArgument();
-        var start = new Option<int>("--start") { Description = "Skip this many files", DefaultValueFactory = _ => 0 };
-        var pageSize = new Option<int>("--page-size") { Description = "Show at most this many files", DefaultValueFactory = _ => 100 };
+        var start = new Option<int>("--start") { Description = "Skip this many files", DefaultValueFactory = _ => 0, CustomParser = Parsers.AtLeast("--start", 0) };
+        var pageSize = new Option<int>("--page-size") { Description = "Show at most this many files", DefaultValueFactory = _ => 100, CustomParser = Parsers.AtLeast("--page-size", 1) };
         var ls = new Command("ls", "Files of a file system, by name") { fs, start, pageSize };
         context.SetNodeAction(ls, call => LsAsync(call, call.Get(fs), call.Get(start), call.Get(pageSize)));
 

@@ -26,10 +26,8 @@ internal abstract class SyncLists
     public Command Build(CliContext context)
     {
         var fs = SyncPalette.FileSystemArgument();
-        var start = new Option<int>("--start") { Description = "Skip this many items", DefaultValueFactory = _ => 0 };
-        var pageSize = new Option<int>("--page-size") { Description = "Show at most this many items", DefaultValueFactory = _ => 25 };
-        start.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--start must be 0 or more"); });
-        pageSize.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--page-size must be 1 or more"); });
+        var start = new Option<int>("--start") { Description = "Skip this many items", DefaultValueFactory = _ => 0, CustomParser = Parsers.AtLeast("--start", 0) };
+        var pageSize = new Option<int>("--page-size") { Description = "Show at most this many items", DefaultValueFactory = _ => 25, CustomParser = Parsers.AtLeast("--page-size", 1) };
         var command = new Command(Name, Description) { fs, start, pageSize };
         context.SetNodeAction(command, call => ShowAsync(call, call.Get(fs), call.Get(start), call.Get(pageSize)));
         return command;

@@ -40,16 +40,16 @@ public sealed class SyncPalette : IPalette
     {
         var fs = FileSystemArgument();
         var name = new Argument<string>("name") { Description = "File name, e.g. /books/a.pdf" };
-        var to = new Option<Uri>("--to") { Description = "Destination node URL, e.g. http://localhost:8081", Required = true };
-        to.Validators.Add(result =>
+        var to = new Option<string>("--to")
         {
-            if (result.GetValueOrDefault<Uri>() is { } uri && (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
-                result.AddError($"--to must be an absolute http(s) URL; got '{uri}'");
-        });
+            Description = "Destination node URL, e.g. http://localhost:8081",
+            Required = true,
+            CustomParser = Parsers.HttpUrl("--to"),
+        };
         var destinationFs = new Option<string>("--fs") { Description = "Destination file system", Required = true };
         var file = new Command("file", "Synchronize one file to one destination file system") { fs, name, to, destinationFs };
         context.SetNodeAction(file, call => FileAsync(call, call.Get(fs), call.Get(name),
-            new SynchronizationDestination { ServerUrl = call.Get(to).ToString().TrimEnd('/'), FileSystem = call.Get(destinationFs) }));
+            new SynchronizationDestination { ServerUrl = call.Get(to), FileSystem = call.Get(destinationFs) }));
         return file;
     }
 
