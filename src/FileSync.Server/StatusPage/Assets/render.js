@@ -96,13 +96,17 @@ export function conflictRows(fileSystems, onResolve) {
       type: 'button', 'data-strategy': strategy, title,
       onclick: (event) => onResolve(fs.Name, c.FileName, strategy, event.currentTarget),
     }, label);
-    return el('tr', { 'data-fs': fs.Name, 'data-conflict': c.FileName },
+    // RemoteVersion does not clear the conflict: it stays listed until that server pushes the file again.
+    const waiting = c.ResolveUsingRemote === true;
+    return el('tr', { 'data-fs': fs.Name, 'data-conflict': c.FileName, 'data-waiting-for-remote': waiting ? 'true' : undefined },
       el('td', {}, fs.Name),
       el('td', {}, c.FileName),
       el('td', {}, el('code', {}, c.RemoteServerUrl)),
       el('td', {},
         resolve('CurrentVersion', 'Resolve: keep current', 'Keep this node\'s version; the conflict is cleared.'),
-        resolve('RemoteVersion', 'Resolve: take remote', 'Accept the remote version; the next synchronization from that server overwrites this file.')));
+        waiting
+          ? el('span', { className: 'muted waiting' }, ' remote version accepted: applied on the next synchronization from that server')
+          : resolve('RemoteVersion', 'Resolve: take remote', 'Accept the remote version; the next synchronization from that server overwrites this file.')));
   }));
 }
 
