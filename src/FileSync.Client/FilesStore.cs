@@ -1,4 +1,5 @@
 using FileSync.Client.Http;
+using FileSync.Client.Notifications;
 
 namespace FileSync.Client;
 
@@ -37,6 +38,10 @@ public sealed class FilesStore : IDisposable
     /// <summary>The node's introspection routes: actor tree, system, cluster membership, sharding (docs/admin-api.md).</summary>
     public Admin.NodeAdminClient NodeAdmin =>
         new(_connection ?? throw new InvalidOperationException("Call FilesStore.Initialize() before using NodeAdmin."));
+
+    /// <summary>The node's notifications WebSocket: <c>ConnectAsync</c> / <c>SubscribeAsync</c> (docs/notifications.md).</summary>
+    public NotificationCommands Notifications =>
+        _connection is null ? throw new InvalidOperationException("Call FilesStore.Initialize() before using Notifications.") : new(Url, ApiKey);
 
     /// <summary>The node's PLM-style storage routes: <c>Storage.Synchronizers.CreateAsync/GetAsync/ListAsync</c> (docs/storage-synchronizers.md).</summary>
     public Storage.StorageCommands Storage =>

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using FileSync.Server.Hosting;
 using FileSync.Server.Http;
 using FileSync.Storage.Files;
 using FileSync.Sync.Contracts;
 using FileSync.Sync.Incoming;
+using FileSync.Sync.Notifications;
 using FileSync.Sync.Protocol;
 
 namespace FileSync.Server.Endpoints;
@@ -25,8 +27,10 @@ public static class IncomingSyncEndpoints
         var original = services.LastOrDefault(d => d.ServiceType == typeof(IFileSystems))
             ?? throw new InvalidOperationException("Register the node's IFileSystems before AddIncomingSynchronization.");
         services.AddSingleton<FileLockRegistry>();
+        // Resolved on the first request, after the node runtime started: its event stream feeds the notification hub.
         services.AddSingleton(sp => new IncomingSynchronization(
-            Store(original.ImplementationFactory?.Invoke(sp) ?? original.ImplementationInstance), sp.GetRequiredService<FileLockRegistry>()));
+            Store(original.ImplementationFactory?.Invoke(sp) ?? original.ImplementationInstance), sp.GetRequiredService<FileLockRegistry>(),
+            new SynchronizationPublisher(sp.GetRequiredService<NodeRuntime>().System.EventStream)));
         services.AddSingleton<IFileSystems>(sp => new LockCheckingFileSystems(
             (IFileSystems)(original.ImplementationFactory?.Invoke(sp) ?? original.ImplementationInstance!), sp.GetRequiredService<FileLockRegistry>()));
         return services;

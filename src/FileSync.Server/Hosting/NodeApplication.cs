@@ -29,6 +29,7 @@ public static class NodeApplication
         // Local writes then go through the lock check of files being received (HTTP 420).
         services.AddIncomingSynchronization();
         services.AddOutgoingSynchronization();
+        services.AddNotifications();
         services.AddStorageSynchronizers();
         services.AddNodeAdmin();
         services.AddSingleton(new ApiKeySet(options.ApiKeys));
@@ -39,17 +40,15 @@ public static class NodeApplication
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        // The status page's own files load without a key (they hold no data) so the page can ask for one.
-        app.UseStatusPageAssets();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapFileSystemEndpoints();
         app.MapFileEndpoints();
         app.MapConfigEndpoints();
         app.MapIncomingSyncEndpoints();
         app.MapOutgoingSynchronization();
+        app.MapNotifications();
         app.MapStorageSynchronizers();
         app.MapAdminEndpoints();
-        app.MapStatusPageEndpoints();
         app.MapFallback("{**path}", (HttpContext context) => Problems.NotFound(
             $"No route matches {context.Request.Method} {context.Request.Path}.", Problems.RouteNotFoundType));
         return app;

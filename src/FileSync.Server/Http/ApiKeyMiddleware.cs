@@ -5,13 +5,17 @@ namespace FileSync.Server.Http;
 
 /// <summary>
 /// When the node has API keys configured, every request must carry one of them as
-/// <c>Authorization: ApiKey &lt;key&gt;</c> or <c>X-Api-Key: &lt;key&gt;</c>: none → 401, a wrong one → 403.
+/// <c>Authorization: ApiKey &lt;key&gt;</c> or <c>X-Api-Key: &lt;key&gt;</c> (the notifications WebSocket also
+/// <c>?api_key=&lt;key&gt;</c>): none → 401, a wrong one → 403.
 /// With no keys configured the node is open (the loopback demo default).
 /// </summary>
 public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeySet keys)
 {
     public const string HeaderName = "X-Api-Key";
     public const string Scheme = "ApiKey";
+
+    /// <summary>The query parameter carrying the key on the notifications WebSocket route.</summary>
+    public const string QueryName = "api_key";
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -49,7 +53,15 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeySet keys)
             if (key.Length > 0) return key;
         }
         var header = request.Headers[HeaderName].ToString().Trim();
-        return header.Length > 0 ? header : null;
+        if (header.Length > 0) return header;
+        // Browsers cannot set headers on a WebSocket: the notifications route also takes ?api_key= (only it,
+        // so keys do not end up in the URLs, and logs, of ordinary requests).
+        if (request.Path.StartsWithSegments(Endpoints.NotificationEndpoints.Route, StringComparison.OrdinalIgnoreCase))
+        {
+            var query = request.Query[QueryName].ToString().Trim();
+            if (query.Length > 0) return query;
+        }
+        return null;
     }
 }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FileSync.Storage.Chunking;
 using FileSync.Storage.Files;
 using FileSync.Sync.Contracts;
+using FileSync.Sync.Notifications;
 using FileSync.Sync.Protocol;
 
 namespace FileSync.Sync.Incoming;
@@ -14,7 +15,7 @@ namespace FileSync.Sync.Incoming;
 /// fails any check, or a stream that breaks, commits nothing for that file.
 /// </summary>
 internal sealed class DeltaApplier(NodeFileSystems store, FileLockRegistry locks, IncomingJudge judge, SourceProgressStore progress,
-    IncomingStatusBoard status)
+    IncomingStatusBoard status, SynchronizationPublisher publisher)
 {
     public async Task<IncomingContentAnswer> ApplyAsync(string fileSystem, SourceInfo source, Stream delta, CancellationToken ct)
     {
@@ -66,6 +67,8 @@ internal sealed class DeltaApplier(NodeFileSystems store, FileLockRegistry locks
             await SkipFileAsync(reader, ct).ConfigureAwait(false);
             return Report(fileSystem, header, new IncomingResult(name, IncomingDecision.Locked, null, IncomingMessages.Locked(name)), null);
         }
+        using var activity = publisher.Incoming(fileSystem, name, SynchronizationPublisher.FileSystemUrl(source.ServerUrl, source.FileSystem),
+            SynchronizationType.ContentUpdate);
         var (verdict, local) = await judge.DecideAsync(fileSystem, name, incoming, settings, holdsLock: true, ct).ConfigureAwait(false);
         if (!verdict.Proceeds)
         {

@@ -1,6 +1,7 @@
 using FileSync.Storage.Chunking;
 using FileSync.Storage.Files;
 using FileSync.Sync.Contracts;
+using FileSync.Sync.Notifications;
 
 namespace FileSync.Sync.Incoming;
 
@@ -15,16 +16,19 @@ public sealed class IncomingSynchronization
     private readonly NodeFileSystems _store;
     private readonly IncomingJudge _judge;
     private readonly DeltaApplier _applier;
+    private readonly SynchronizationPublisher _publisher;
 
-    public IncomingSynchronization(NodeFileSystems store, FileLockRegistry? locks = null)
+    /// <param name="publisher">Announces incoming Start/Finish and conflicts to notification subscribers; none when null.</param>
+    public IncomingSynchronization(NodeFileSystems store, FileLockRegistry? locks = null, SynchronizationPublisher? publisher = null)
     {
         _store = store;
+        _publisher = publisher ?? SynchronizationPublisher.None;
         Locks = locks ?? new FileLockRegistry();
-        Conflicts = new ConflictStore(store);
+        Conflicts = new ConflictStore(store, _publisher);
         Progress = new SourceProgressStore(store);
         Status = new IncomingStatusBoard();
         _judge = new IncomingJudge(store, Locks, Conflicts);
-        _applier = new DeltaApplier(store, Locks, _judge, Progress, Status);
+        _applier = new DeltaApplier(store, Locks, _judge, Progress, Status, _publisher);
     }
 
     public FileLockRegistry Locks { get; }
@@ -62,15 +66,15 @@ public sealed class IncomingSynchronization
 
     /// <summary><c>incoming/metadata</c>: a new version whose content the destination already holds.</summary>
     public Task<IncomingResult> ApplyMetadataAsync(string fileSystem, SourceInfo source, IncomingMetadataRequest request, CancellationToken ct = default) =>
-        new SimpleChanges(_store, Locks, _judge, Progress, Status).ApplyMetadataAsync(fileSystem, source, request, ct);
+        new SimpleChanges(_store, Locks, _judge, Progress, Status, _publisher).ApplyMetadataAsync(fileSystem, source, request, ct);
 
     /// <summary><c>incoming/delete</c>: deleting a file this destination lacks is not an error (<see cref="IncomingDecision.Applied"/>).</summary>
     public Task<IncomingResult> ApplyDeleteAsync(string fileSystem, SourceInfo source, IncomingDeleteRequest request, CancellationToken ct = default) =>
-        new SimpleChanges(_store, Locks, _judge, Progress, Status).ApplyDeleteAsync(fileSystem, source, request, ct);
+        new SimpleChanges(_store, Locks, _judge, Progress, Status, _publisher).ApplyDeleteAsync(fileSystem, source, request, ct);
 
     /// <summary><c>incoming/rename</c>: moves the destination's file to the new name (no content moves).</summary>
     public Task<IncomingResult> ApplyRenameAsync(string fileSystem, SourceInfo source, IncomingRenameRequest request, CancellationToken ct = default) =>
-        new SimpleChanges(_store, Locks, _judge, Progress, Status).ApplyRenameAsync(fileSystem, source, request, ct);
+        new SimpleChanges(_store, Locks, _judge, Progress, Status, _publisher).ApplyRenameAsync(fileSystem, source, request, ct);
 
     /// <summary><c>GET LastSynchronization?from=</c>.</summary>
     public async Task<LastSynchronizationInfo> GetLastSynchronizationAsync(string fileSystem, Guid sourceServerId, CancellationToken ct = default)

@@ -1,5 +1,6 @@
 using FileSync.Storage.Files;
 using FileSync.Sync.Contracts;
+using FileSync.Sync.Notifications;
 
 namespace FileSync.Sync.Incoming;
 
@@ -8,7 +9,7 @@ namespace FileSync.Sync.Incoming;
 /// under the file's lock like a content update, and commits with the source's synchronization metadata.
 /// </summary>
 internal sealed class SimpleChanges(NodeFileSystems store, FileLockRegistry locks, IncomingJudge judge, SourceProgressStore progress,
-    IncomingStatusBoard status)
+    IncomingStatusBoard status, SynchronizationPublisher publisher)
 {
     public async Task<IncomingResult> ApplyMetadataAsync(string fileSystem, SourceInfo source, IncomingMetadataRequest request, CancellationToken ct)
     {
@@ -16,6 +17,7 @@ internal sealed class SimpleChanges(NodeFileSystems store, FileLockRegistry lock
         var start = await LockAndDecideAsync(fileSystem, source, name, request.Metadata, SynchronizationType.MetadataUpdate, request.SourceFileEtag, ct)
             .ConfigureAwait(false);
         using var lease = start.Lease;
+        using var activity = Announce(fileSystem, name, source, SynchronizationType.MetadataUpdate, lease);
         if (start.Answer is not null) return start.Answer;
         var local = start.Local;
 
@@ -39,6 +41,7 @@ internal sealed class SimpleChanges(NodeFileSystems store, FileLockRegistry lock
         var start = await LockAndDecideAsync(fileSystem, source, name, request.Metadata, SynchronizationType.Delete, request.SourceFileEtag, ct)
             .ConfigureAwait(false);
         using var lease = start.Lease;
+        using var activity = Announce(fileSystem, name, source, SynchronizationType.Delete, lease);
         if (start.Answer is not null) return start.Answer;
         var local = start.Local;
 
@@ -61,6 +64,7 @@ internal sealed class SimpleChanges(NodeFileSystems store, FileLockRegistry lock
         if (lease is null) return Locked(fileSystem, name, request.SourceFileEtag, SynchronizationType.Rename);
         using var newLease = locks.TryAcquire(fileSystem, newName, source.ServerUrl, settings.LockTimeout, SynchronizationType.Rename, request.SourceFileEtag);
         if (newLease is null) return Locked(fileSystem, newName, request.SourceFileEtag, SynchronizationType.Rename);
+        using var activity = Announce(fileSystem, name, source, SynchronizationType.Rename, lease);
 
         var target = await store.GetEntryAsync(fileSystem, newName, ct).ConfigureAwait(false);
         if (target is { Deleted: false, Version: { } targetVersion } && targetVersion.Version == incoming.Version.Version
@@ -108,6 +112,10 @@ internal sealed class SimpleChanges(NodeFileSystems store, FileLockRegistry lock
             throw;
         }
     }
+
+    /// <summary>Start now, Finish when disposed; nothing for a change that could not take the file's lock (it did not start).</summary>
+    private IDisposable? Announce(string fileSystem, string name, SourceInfo source, SynchronizationType type, FileLockLease? lease) =>
+        lease is null ? null : publisher.Incoming(fileSystem, name, SynchronizationPublisher.FileSystemUrl(source.ServerUrl, source.FileSystem), type);
 
     private async Task<IncomingResult> FinishAsync(string fileSystem, SourceInfo source, string? sourceFileEtag, SynchronizationType type,
         IncomingResult result, CancellationToken ct)

@@ -2,6 +2,7 @@ using FileSync.Kernel;
 using FileSync.Persistence;
 using FileSync.Storage.Files;
 using FileSync.Sync.Contracts;
+using FileSync.Sync.Notifications;
 
 namespace FileSync.Sync.Outgoing;
 
@@ -172,7 +173,7 @@ public sealed class DestinationActor : ReceivePersistentActor
         }
 
         // Failed works run again; conflicted ones are re-checked (a resolution on the destination lets them through).
-        foreach (var owed in _queue.Failed.Concat(_queue.Conflicted).ToList()) Persist(new WorkEnqueued(owed), _queue.Apply);
+        foreach (var owed in _queue.Failed.Concat(_queue.Conflicted).ToList()) Persist(new WorkEnqueued(owed), ApplyAndAnnounce);
 
         var listed = 0;
         var cursor = after;
@@ -186,7 +187,7 @@ public sealed class DestinationActor : ReceivePersistentActor
                 // No echo: a version that came from the destination is not sent back to it.
                 if (change.Version?.ServerId == destinationId) continue;
                 var work = SynchronizationWork.For(change);
-                if (_queue.Accepts(work)) Persist(new WorkEnqueued(work), _queue.Apply);
+                if (_queue.Accepts(work)) Persist(new WorkEnqueued(work), ApplyAndAnnounce);
             }
             if (page.Count < _deps.Settings.PageSize) break;
         }
@@ -215,7 +216,7 @@ public sealed class DestinationActor : ReceivePersistentActor
             return;
         }
         var work = SynchronizationWork.For(entry);
-        if (_queue.Accepts(work)) Persist(new WorkEnqueued(work), _queue.Apply);
+        if (_queue.Accepts(work)) Persist(new WorkEnqueued(work), ApplyAndAnnounce);
         Self.Tell(new StartFile(work, replyTo));
     }
 
@@ -261,7 +262,7 @@ public sealed class DestinationActor : ReceivePersistentActor
             runIds.Add(runId);
             Persist(new WorkStarted(runId, works), e =>
             {
-                _queue.Apply(e);
+                ApplyAndAnnounce(e);
                 var child = Context.ActorOf(FileSyncActor.Props(e.RunId, e.Works, RunAsync, _deps.Settings.EffectiveRunTimeout), $"run-{e.RunId:N}");
                 Context.Watch(child);
                 _children[child] = e.RunId;
@@ -283,7 +284,7 @@ public sealed class DestinationActor : ReceivePersistentActor
         if (!_queue.IsRunning(message.RunId)) return;
         Persist(new WorkFinished(message.RunId, message.Outcomes), e =>
         {
-            _queue.Apply(e);
+            ApplyAndAnnounce(e);
             if (_children.Remove(child))
             {
                 Context.Unwatch(child);
@@ -329,6 +330,13 @@ public sealed class DestinationActor : ReceivePersistentActor
                     outcome.Work.Type, ReportedException.Synchronization(WorkTypeDecision.HadInPast)));
             }
         }
+    }
+
+    // Notification subscribers see Enqueue/Start/Finish as they are persisted; recovery applies events without announcing them.
+    private void ApplyAndAnnounce(IDestinationEvent e)
+    {
+        _queue.Apply(e);
+        new SynchronizationPublisher(Context.System.EventStream).Outgoing(_key.FileSystem, DestinationUrl, e);
     }
 
     private void Confirm()
