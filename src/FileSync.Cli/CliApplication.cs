@@ -19,6 +19,7 @@ public static class CliApplication
         new Palettes.ActorPalette(),
         new Palettes.ShardingPalette(),
         new Palettes.SyncPalette(),
+        new Palettes.StoragePalette(),
         new Palettes.FsPalette(),
         new Palettes.ConfigPalette(),
     ];

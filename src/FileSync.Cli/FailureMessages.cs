@@ -21,6 +21,7 @@ public static class FailureMessages
             HttpRequestException http => Unreachable(target, http),
             WebSocketException socket => Unreachable(target, socket),
             FileSyncServerException server => server.Message,
+            FileSync.Client.Storage.StorageApiException storage => storage.ErrorMessage,
             FileNotFoundException missing => $"{missing.FileName ?? "the file"}: file not found",
             DirectoryNotFoundException directory => directory.Message,
             IOException io => io.Message,

@@ -17,7 +17,7 @@ public sealed class FsCommandTests(TwoNodes nodes)
         Assert.Equal(0, human.ExitCode);
         Assert.Contains("│ Docs ", human.Output, StringComparison.Ordinal);
         Assert.Contains("│ Clash ", human.Output, StringComparison.Ordinal);
-        Assert.Equal(["Clash", "Docs", "Files"], JsonSerializer.Deserialize<string[]>(json.Output)!.Order(StringComparer.Ordinal));
+        Assert.Equal(["Clash", "Docs", "Files", "Linked"], JsonSerializer.Deserialize<string[]>(json.Output)!.Order(StringComparer.Ordinal));
     }
 
     [Fact]

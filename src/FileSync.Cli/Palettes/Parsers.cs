@@ -30,4 +30,21 @@ internal static class Parsers
         result.AddError($"{option} must be an absolute http(s) URL such as http://localhost:8081; got '{text}'");
         return "";
     };
+
+    /// <summary>A positive duration: <c>90s</c>, <c>10m</c>, <c>2h</c> or <c>hh:mm:ss</c>.</summary>
+    public static Func<ArgumentResult, TimeSpan> Duration(string option) => result =>
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value.Trim() : "";
+        TimeSpan? value = text.Length < 2 ? null : text[^1] switch
+        {
+            's' when double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) => TimeSpan.FromSeconds(s),
+            'm' when double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var m) => TimeSpan.FromMinutes(m),
+            'h' when double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var h) => TimeSpan.FromHours(h),
+            _ when TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var t) => t,
+            _ => null,
+        };
+        if (value is { } duration && duration > TimeSpan.Zero) return duration;
+        result.AddError($"{option} must be a positive duration such as 90s, 10m or 1h; got '{text}'");
+        return TimeSpan.FromSeconds(1);
+    };
 }

@@ -6,7 +6,8 @@ namespace FileSync.Cli.Tests.Support;
 /// <summary>
 /// Nodes A and B as real processes, shared by every test class of the <see cref="NodeCollection"/>. Each
 /// behaviour uses its own file system so tests do not see each other's files:
-/// <c>Docs</c> (A → B <c>Mirror</c>, enabled), <c>Files</c> and <c>Clash</c> (on both, no destinations).
+/// <c>Docs</c> (A → B <c>Mirror</c>, enabled), <c>Files</c> and <c>Clash</c> (on both, no destinations),
+/// <c>Linked</c> (on both; A's storage link pairs it with B's, B has no storage link).
 /// </summary>
 public sealed class TwoNodes : IAsyncLifetime
 {
@@ -21,10 +22,12 @@ public sealed class TwoNodes : IAsyncLifetime
                 { name = "Docs", destinations = [ { url = "{{B.Url}}", file-system = "Mirror" } ] }
                 { name = "Files" }
                 { name = "Clash" }
+                { name = "Linked" }
               ]
+              storage { file-system = "Linked", remote { url = "{{B.Url}}", file-system = "Linked" } }
             """);
         B.Configure("""
-              file-systems = [ { name = "Mirror" }, { name = "Files" }, { name = "Clash" } ]
+              file-systems = [ { name = "Mirror" }, { name = "Files" }, { name = "Clash" }, { name = "Linked" } ]
             """);
         StoreA = new FilesStore { Url = A.Url }.Initialize();
         StoreB = new FilesStore { Url = B.Url }.Initialize();
