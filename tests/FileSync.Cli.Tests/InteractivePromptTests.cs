@@ -67,6 +67,17 @@ public sealed class InteractivePromptTests
     [InlineData("config ", "render")]
     [InlineData("config re", "render")]
     [InlineData("ex", "exit")]
+    [InlineData("clu", "cluster")]
+    [InlineData("cluster ", "down-unreachable")]
+    [InlineData("actor ", "hierarchy")]
+    [InlineData("actor hierarchy -", "--depth")]
+    [InlineData("actor hierarchy --p", "--path")]
+    [InlineData("sharding region-stats -", "--region")]
+    [InlineData("sync ", "resolve")]
+    [InlineData("sync ", "conflicts")]
+    [InlineData("sync resolve NorthwindFS /a.txt --strategy ", "RemoteVersion")]
+    [InlineData("storage ", "sync")]
+    [InlineData("fs ", "put")]
     public void Completion_offers_palettes_commands_and_prompt_words(string line, string expected)
     {
         var completer = new CommandCompleter(CliApplication.BuildRoot(new CliContext(CliTarget.Default, TextWriter.Null, TextWriter.Null)));

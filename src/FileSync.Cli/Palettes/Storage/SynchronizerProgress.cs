@@ -17,7 +17,10 @@ internal sealed class SynchronizerProgress(CommandOutput output)
         if (output.Json) return;
         if (_shown is null) output.Line($"synchronizer {current.Id} started");
         if (_shown?.Push.State != current.Push.State) output.Line($"push {current.Push.Id}: {Describe(current.Push)}");
-        if (_shown?.Pull.State != current.Pull.State && (current.Push.State != SynchronizerState.Triggered || _shown is not null))
+        // The pull waits for the push: announce it once the push is over, then each change of its own.
+        var pushJustEnded = _shown?.Push.State == SynchronizerState.Triggered && current.Push.State != SynchronizerState.Triggered;
+        var pullChanged = _shown is not null && _shown.Pull.State != current.Pull.State;
+        if (pullChanged || pushJustEnded || (_shown is null && current.Push.State != SynchronizerState.Triggered))
             output.Line($"pull {current.Pull.Id}: {Describe(current.Pull)}");
         _shown = current;
     }
