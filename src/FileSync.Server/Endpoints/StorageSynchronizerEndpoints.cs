@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using FileSync.Kernel;
 using FileSync.Sync.Synchronizers;
@@ -18,7 +19,12 @@ public static class StorageSynchronizerEndpoints
     public const string UnavailableCode = "synchronizers_unavailable";
 
     /// <summary>The JSON of every <c>/storage</c> answer.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        // Ids keep their literal '+' ("$push+pull") instead of the default escaping to \u002B.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static readonly string[] OtherMethods = ["PUT", "DELETE", "PATCH"];
 

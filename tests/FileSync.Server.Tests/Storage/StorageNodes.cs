@@ -24,7 +24,7 @@ public static class StorageNodes
         return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : null;
     }
 
-    /// <summary>GETs the synchronizer until its state is no longer <c>triggered</c>; answers its JSON.</summary>
+    /// <summary>GETs the synchronizer until both its phases ended; answers its JSON.</summary>
     public static async Task<JsonElement> UntilFinishedAsync(InProcessNode node, string id)
     {
         var until = DateTime.UtcNow.AddSeconds(30);
@@ -32,7 +32,9 @@ public static class StorageNodes
         {
             var body = await node.Http.GetFromJsonAsync<JsonElement>($"storage/synchronizers/{Uri.EscapeDataString(id)}");
             var synchronizer = body.GetProperty("synchronizer");
-            if (synchronizer.GetProperty("state").GetString() != "triggered") return synchronizer;
+            // Both phases: the whole is already "error" while the pull still runs after a failed push.
+            if (synchronizer.GetProperty("push").GetProperty("state").GetString() != "triggered"
+                && synchronizer.GetProperty("pull").GetProperty("state").GetString() != "triggered") return synchronizer;
             if (DateTime.UtcNow > until) throw new TimeoutException($"{id} is still triggered: {synchronizer}");
             await Task.Delay(50);
         }
