@@ -85,6 +85,15 @@ public sealed class StatusPageBrowser : IDisposable
             return true;
         });
 
+    /// <summary>Types a key into the page's API key form (once it shows) and submits it.</summary>
+    public void SubmitApiKey(string key)
+    {
+        var input = Until("the API key input", d => d.FindElements(By.Id("api-key")).FirstOrDefault(e => e.Displayed));
+        input.Clear();
+        input.SendKeys(key);
+        _driver.FindElement(By.CssSelector("#api-key-form button[type='submit']")).Click();
+    }
+
     /// <summary>Saves a PNG of the visible page.</summary>
     public void SaveScreenshot(string path) => _driver.GetScreenshot().SaveAsFile(path);
 

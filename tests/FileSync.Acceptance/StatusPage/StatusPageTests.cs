@@ -65,6 +65,24 @@ public sealed class StatusPageTests(StatusPageFixture nodes) : IClassFixture<Sta
         Assert.DoesNotContain(conflicts.Items, c => c.FileName.StartsWith("/status-page/", StringComparison.Ordinal));
     }
 
+    [ChromiumFact]
+    public void With_api_keys_the_page_asks_for_the_key_refuses_a_wrong_one_and_goes_live_with_the_right_one()
+    {
+        using var browser = StatusPageBrowser.Open(nodes.C.Url + "/");
+
+        browser.Until("the API key form to show", d => d.FindElement(By.Id("api-key-form")).Displayed);
+        Assert.Empty(browser.FindAll("#file-systems tbody tr"));
+
+        browser.SubmitApiKey("not-the-key");
+        browser.Until("the wrong key to be refused", d => d.FindElement(By.Id("api-key-error")).Text.Contains("rejected", StringComparison.Ordinal));
+
+        browser.SubmitApiKey(StatusPageFixture.ApiKey);
+        browser.WaitFor("the Secured file system row", $"#file-systems tr[data-fs='{StatusPageFixture.Secured}']");
+        // The WebSocket carries the key as ?api_key= (browsers cannot set its headers).
+        browser.WaitFor("the live notifications indicator", "#connection[data-state='live']");
+        Assert.False(browser.FindAll("#api-key-form").Single().Displayed);
+    }
+
     /// <summary>The same name written on B and then on A with other bytes, pushed A → B: B records a conflict. Returns A's bytes.</summary>
     private async Task<byte[]> MakeConflictOnBAsync(string name, int seed)
     {

@@ -123,7 +123,17 @@ export function synchronizerRows(synchronizers, triggeredHere) {
   el('td', {}, el('span', { className: 'state', 'data-state': s.state }, s.state)),
   phaseCell(s.push),
   phaseCell(s.pull),
-  el('td', { className: 'error' }, [s.push?.error_message, s.pull?.error_message].filter(Boolean).join(' '))));
+  el('td', {}, ...phaseNotes('push', s.push), ...phaseNotes('pull', s.pull))));
+}
+
+/** A phase's error and the conflicts it met (both extensions of the PLM shape; absent when there are none). */
+function phaseNotes(name, phase) {
+  const notes = [];
+  if (phase?.error_message) notes.push(el('div', { className: 'error' }, `${name}: ${phase.error_message}`));
+  if (Array.isArray(phase?.conflicts) && phase.conflicts.length > 0) {
+    notes.push(el('div', { className: 'muted' }, `${name} conflicts: ${phase.conflicts.join(', ')}`));
+  }
+  return notes;
 }
 
 /** One line of the live activity list (newest on top, at most <keep> lines). */
