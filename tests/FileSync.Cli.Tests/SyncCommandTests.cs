@@ -55,6 +55,11 @@ public sealed class SyncCommandTests(TwoNodes nodes)
         Assert.True(human.ExitCode == 0, human.Error);
         Assert.Contains($"│ {nodes.B.Url}/Files │ /one/file.txt │ ContentUpdate │", human.Output, StringComparison.Ordinal);
         Assert.Equal("just this one", await ReadAsync(nodes.StoreB, "Files", "/one/file.txt"));
+
+        var again = await InProcessCli.RunAsync(nodes.A.Target, "sync", "file", "Files", "/one/file.txt", "--to", nodes.B.Url, "--fs", "Files", "--json");
+        Assert.True(again.ExitCode == 0, "an unchanged file is nothing to do, not a failure: " + again.Error);
+        using var report = JsonDocument.Parse(again.Output);
+        Assert.StartsWith("Destination server had this file in the past", report.RootElement.GetProperty("Exception").GetProperty("Message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

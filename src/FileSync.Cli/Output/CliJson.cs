@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -17,6 +18,8 @@ public static class CliJson
     {
         PropertyNamingPolicy = naming,
         WriteIndented = true,
+        // Read in a terminal or by scripts, never embedded in HTML: keep '->' and non-ASCII names as they are.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
     };
 }

@@ -109,7 +109,7 @@ public sealed class SyncPalette : IPalette
             if (results.Length == 0) call.Output.Line($"{fs} has no enabled destinations");
         }
 
-        var failed = results.Count(r => r.Exception is not null) + results.Sum(r => r.Reports?.Count(p => p.Exception is not null) ?? 0);
+        var failed = results.Count(r => r.Exception is not null) + results.Sum(r => r.Reports?.Count(SyncTables.Failed) ?? 0);
         return failed == 0 ? ExitCodes.Success : call.Fail($"{failed} synchronization(s) of {fs} failed; see the reports");
     }
 
@@ -127,7 +127,7 @@ public sealed class SyncPalette : IPalette
             call.Output.Write(table);
         }
 
-        return report.Exception is null ? ExitCodes.Success : call.Fail(report.Exception.Message);
+        return SyncTables.Failed(report) ? call.Fail(report.Exception!.Message) : ExitCodes.Success;
     }
 
     private static async Task<int> ResolveAsync(NodeCall call, string fs, string name, ConflictResolutionStrategy strategy)
