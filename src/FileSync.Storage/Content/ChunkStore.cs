@@ -201,14 +201,23 @@ public sealed class ChunkStore
     internal void EndContent(long contentId) => _contentsBeingWritten.TryRemove(contentId, out _);
 
     /// <summary>
-    /// Stores one batch of an upload: the bytes the node lacks go to a pack file (fsynced first), then their
-    /// index rows and the batch's run of the chunk list are inserted in one transaction. Chunks are consecutive
-    /// in the file from <paramref name="startOffset"/>.
+    /// True when staged batches keep no reference to their bytes (pack mode: the bytes are in a pack file once
+    /// staged), so an upload may reuse the buffer before the batch's index rows are written.
     /// </summary>
-    internal async Task AppendBatchAsync(long contentId, long startOffset, IReadOnlyList<ChunkData> chunks, CancellationToken ct)
+    internal bool StagingReleasesBytes => _packs is not null;
+
+    /// <summary>
+    /// First half of storing an upload's batch: finds which chunks the node lacks and, in pack mode, writes their
+    /// bytes to a pack file and fsyncs it (before any index row names them). Chunks are consecutive in the file
+    /// from <paramref name="startOffset"/>. <paramref name="pendingFresh"/> are hashes this upload staged in
+    /// earlier batches whose index rows are not written yet: reused, not stored twice.
+    /// </summary>
+    internal async Task<StagedBatch> StageBatchAsync(long contentId, long startOffset, IReadOnlyList<ChunkData> chunks,
+        IReadOnlySet<ChunkHash> pendingFresh, CancellationToken ct)
     {
         var collections = Volatile.Read(ref _collections);
-        var missing = (await GetMissingChunksAsync(chunks.Select(c => c.Hash), ct).ConfigureAwait(false)).ToHashSet();
+        var missing = (await GetMissingChunksAsync(chunks.Select(c => c.Hash).Where(h => !pendingFresh.Contains(h)), ct).ConfigureAwait(false))
+            .ToHashSet();
         // Each hash the node lacks is stored once, even when the batch repeats it; the rest is reused where it is.
         var fresh = new List<ChunkData>(missing.Count);
         var reused = new List<ChunkHash>();
@@ -218,15 +227,26 @@ public sealed class ChunkStore
             else reused.Add(chunk.Hash);
         }
         var placed = await PlaceAsync(fresh, ct).ConfigureAwait(false);
+        if (_packs is not null)
+            placed = placed.Select(c => c with { Data = ReadOnlyMemory<byte>.Empty, Length = c.Data.Length }).ToList();
         var list = ChunkListRows.Pack(chunks, c => (c.Hash, c.Data.Length), startOffset);
+        return new StagedBatch(contentId, list, placed, reused, collections);
+    }
+
+    /// <summary>
+    /// Second half: the batch's index rows and its run of the chunk list, in one transaction whose fsync is
+    /// deferred to the version's commit (see <see cref="StorageDatabase.DeferDurabilityAsync"/>).
+    /// </summary>
+    internal async Task IndexBatchAsync(StagedBatch batch, CancellationToken ct)
+    {
         using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
         await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
         await _db.DeferDurabilityAsync(connection, ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         // The list first: in PostgreSQL its insert waits for a collection in progress (see LockChunkListsAsync).
-        await InsertChunkListAsync(connection, tx, contentId, list, ct).ConfigureAwait(false);
-        await _db.InsertChunksAsync(connection, tx, placed, ct).ConfigureAwait(false);
-        await EnsureStillStoredAsync(connection, tx, reused, collections, ct).ConfigureAwait(false);
+        await InsertChunkListAsync(connection, tx, batch.ContentId, batch.List, ct).ConfigureAwait(false);
+        await _db.InsertChunksAsync(connection, tx, batch.Fresh, ct).ConfigureAwait(false);
+        await EnsureStillStoredAsync(connection, tx, batch.Reused, batch.CollectionsBefore, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
     }
 
@@ -316,6 +336,13 @@ public sealed class ChunkStore
 
     internal PackFiles? Packs => _packs;
 }
+
+/// <summary>
+/// An upload's batch between its two halves: the chunks to index (with pack locations; without their bytes in
+/// pack mode), the hashes it reuses, its run of the chunk list, and the collection count seen when it looked.
+/// </summary>
+internal sealed record StagedBatch(long ContentId, IReadOnlyList<ChunkListRow> List, IReadOnlyList<ChunkData> Fresh,
+    IReadOnlyList<ChunkHash> Reused, long CollectionsBefore);
 
 /// <summary>A content that is fully stored: its id, size, whole-content SHA-256 (hex) and number of chunks.</summary>
 public sealed record StoredContent(long Id, long Size, string ContentHash, int ChunkCount);

@@ -11,11 +11,14 @@ namespace FileSync.Storage.Content;
 /// never inside an actor.
 /// </summary>
 /// <remarks>
-/// A pipeline over three buffers that take turns, so the work spreads over two cores: this task reads and
-/// cuts buffer N while the whole-content hash of the new bytes runs on the thread pool, and the chunks of
-/// buffer N-1 are hashed and stored (a chunk is a slice of its buffer, not a copy). Both background chains
-/// keep stream order. A buffer is refilled only when its hash and its batch are done, so at most three
-/// buffers (12 MiB) are in flight per upload.
+/// A pipeline over three buffers that take turns, so the work spreads over two cores and I/O waits overlap
+/// with hashing. For buffer N this task reads and cuts; on the thread pool, the whole-content hash takes in
+/// the new bytes, the chunks are hashed, then <em>staged</em> (looked up; new bytes written to a pack file and
+/// fsynced) and <em>indexed</em> (chunk index rows and the batch's run of the chunk list in one transaction).
+/// Each of the three background chains keeps stream order; indexing of N overlaps staging of N+1. A chunk is
+/// a slice of its buffer, not a copy, so a buffer is refilled only when its hash and its batch are done with
+/// it (in pack mode once staged; otherwise once indexed). At most three buffers (12 MiB) and a few staged
+/// batches (hashes and locations only) are in flight per upload.
 /// </remarks>
 internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
 {
@@ -27,12 +30,15 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
         var bufferSize = Math.Max(MinBufferSize, 4 * chunking.Max);
         var buffers = new byte[BufferCount][];
         for (var i = 0; i < BufferCount; i++) buffers[i] = ArrayPool<byte>.Shared.Rent(bufferSize);
-        // When each buffer may be refilled: its whole-content hash and its batch are done.
+        // Per buffer: when it may be refilled, and when the batch cut from it was indexed.
         var released = Enumerable.Repeat(Task.CompletedTask, BufferCount).ToArray();
+        var indexed = Enumerable.Repeat(Task.CompletedTask, BufferCount).ToArray();
+        var pending = new PendingChunks();
         using var wholeHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var contentId = await store.BeginContentAsync(ct).ConfigureAwait(false);
         var hashing = Task.CompletedTask;
-        var storing = Task.CompletedTask;
+        Task<StagedBatch?> staging = Task.FromResult<StagedBatch?>(null);
+        var indexing = Task.CompletedTask;
         try
         {
             var index = 0;
@@ -49,8 +55,14 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
                 endOfStream = filled < bufferSize;
 
                 var lengths = Cut(buffer.AsSpan(0, filled), endOfStream);
-                if (lengths.Count > 0) storing = StoreAfterAsync(storing, contentId, buffer, lengths, fileOffset, ct);
-                released[index] = Task.WhenAll(hashing, storing);
+                if (lengths.Count > 0)
+                {
+                    // Staging waits for the indexing of the batch three buffers back: bounded lag.
+                    staging = StageAfterAsync(staging, indexed[index], contentId, buffer, lengths, fileOffset, pending, ct);
+                    indexing = IndexAfterAsync(indexing, staging, pending, ct);
+                    indexed[index] = indexing;
+                }
+                released[index] = Task.WhenAll(hashing, store.StagingReleasesBytes ? staging : indexing);
                 var consumed = lengths.Sum();
                 chunkCount += lengths.Count;
                 fileOffset += consumed;
@@ -62,7 +74,7 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
                 filled -= consumed;
                 index = next;
             }
-            await storing.ConfigureAwait(false);
+            await indexing.ConfigureAwait(false);
             await hashing.ConfigureAwait(false);
             var contentHash = Convert.ToHexStringLower(wholeHash.GetHashAndReset());
             await store.CompleteContentAsync(contentId, fileOffset, contentHash, ct).ConfigureAwait(false);
@@ -71,7 +83,8 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
         finally
         {
             // A failed upload may still have work in flight that reads a buffer: let it end before the buffers go back.
-            await Task.WhenAll(released.Append(hashing).Append(storing)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.WhenAll(released.Concat(indexed).Append(hashing).Append(staging).Append(indexing))
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             store.EndContent(contentId);
             foreach (var b in buffers) ArrayPool<byte>.Shared.Return(b);
         }
@@ -85,14 +98,26 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
     }
 
     /// <summary>
-    /// Hashes a batch's chunks on the thread pool (overlapping the previous batch's write), then stores the
-    /// batch after the previous one.
+    /// Hashes a batch's chunks on the thread pool (overlapping the previous batch's staging), then stages the
+    /// batch after the previous one and once <paramref name="gate"/> (an earlier batch's indexing) is done.
     /// </summary>
-    private async Task StoreAfterAsync(Task previous, long contentId, byte[] buffer, List<int> lengths, long startOffset, CancellationToken ct)
+    private async Task<StagedBatch?> StageAfterAsync(Task<StagedBatch?> previous, Task gate, long contentId, byte[] buffer, List<int> lengths,
+        long startOffset, PendingChunks pending, CancellationToken ct)
     {
         var chunks = await Task.Run(() => HashChunks(buffer, lengths), ct).ConfigureAwait(false);
         await previous.ConfigureAwait(false);
-        await store.AppendBatchAsync(contentId, startOffset, chunks, ct).ConfigureAwait(false);
+        await gate.ConfigureAwait(false);
+        var staged = await store.StageBatchAsync(contentId, startOffset, chunks, pending.Snapshot(), ct).ConfigureAwait(false);
+        pending.Add(staged);
+        return staged;
+    }
+
+    private async Task IndexAfterAsync(Task previous, Task<StagedBatch?> staging, PendingChunks pending, CancellationToken ct)
+    {
+        var staged = await staging.ConfigureAwait(false) ?? throw new InvalidOperationException("A batch was indexed before it was staged.");
+        await previous.ConfigureAwait(false);
+        await store.IndexBatchAsync(staged, ct).ConfigureAwait(false);
+        pending.Remove(staged);
     }
 
     private static ChunkData[] HashChunks(byte[] buffer, List<int> lengths)
@@ -134,5 +159,29 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
             total += n;
         }
         return total;
+    }
+}
+
+/// <summary>
+/// Chunks this upload has staged but not yet indexed: a later batch repeating one of them reuses it instead of
+/// writing its bytes again (the database does not show it yet). Touched by the staging and indexing chains.
+/// </summary>
+internal sealed class PendingChunks
+{
+    private readonly List<StagedBatch> _batches = [];
+
+    public void Add(StagedBatch batch)
+    {
+        lock (_batches) _batches.Add(batch);
+    }
+
+    public void Remove(StagedBatch batch)
+    {
+        lock (_batches) _batches.Remove(batch);
+    }
+
+    public IReadOnlySet<ChunkHash> Snapshot()
+    {
+        lock (_batches) return _batches.SelectMany(b => b.Fresh).Select(c => c.Hash).ToHashSet();
     }
 }

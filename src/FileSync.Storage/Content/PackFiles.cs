@@ -95,7 +95,8 @@ internal sealed class PackFiles : IAsyncDisposable
         var unused = new List<long>();
         await using (var connection = await _db.OpenAsync(ct).ConfigureAwait(false))
         await using (var command = connection.Command(
-            "SELECT id FROM storage_packs p WHERE id <> @current AND NOT EXISTS (SELECT 1 FROM storage_chunks c WHERE c.pack_id = p.id)",
+            // One scan of the chunk index (it has no index by pack: that would cost an insert per chunk).
+            "SELECT id FROM storage_packs WHERE id <> @current AND id NOT IN (SELECT DISTINCT pack_id FROM storage_chunks WHERE pack_id IS NOT NULL)",
             null, ("@current", CurrentId)))
         await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {

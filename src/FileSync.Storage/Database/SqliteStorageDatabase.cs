@@ -75,8 +75,7 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         await connection.ExecAsync("PRAGMA journal_mode=WAL;", null, ct).ConfigureAwait(false);
         await RejectPerChunkListsAsync(connection,
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'storage_content_chunks'", ct).ConfigureAwait(false);
-        var ddl = SchemaTemplate.Replace("{BLOB}", "BLOB").Replace("{INT}", "INTEGER").Replace("{ID}", "INTEGER PRIMARY KEY")
-            .Replace("{CLUSTERED}", " WITHOUT ROWID");
+        var ddl = SchemaTemplate.Replace("{BLOB}", "BLOB").Replace("{INT}", "INTEGER").Replace("{ID}", "INTEGER PRIMARY KEY");
         await connection.ExecAsync(ddl, null, ct).ConfigureAwait(false);
         // Left by schemas before collection found used packs with one scan.
         await connection.ExecAsync("DROP INDEX IF EXISTS storage_chunks_by_pack;", null, ct).ConfigureAwait(false);
@@ -131,7 +130,7 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         foreach (var chunk in chunks)
         {
             h.Value = chunk.Hash.ToBytes();
-            l.Value = (long)chunk.Data.Length;
+            l.Value = (long)chunk.Length;
             // Chunks already written to a pack file are indexed only; others keep their bytes in the row.
             d.Value = chunk.PackId is null ? chunk.DataArray() : DBNull.Value;
             p.Value = chunk.PackId is { } packId ? packId : DBNull.Value;

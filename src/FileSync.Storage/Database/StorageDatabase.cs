@@ -73,9 +73,9 @@ internal abstract class StorageDatabase : IAsyncDisposable
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>
-    /// The schema with dialect tokens: {BLOB} binary, {INT} 64-bit integer, {ID} auto-numbered key,
-    /// {CLUSTERED} after a table whose rows should live in its primary key's B-tree (SQLite's WITHOUT ROWID:
-    /// one B-tree insert per chunk instead of two, a table and its key index).
+    /// The schema with dialect tokens: {BLOB} binary, {INT} 64-bit integer, {ID} auto-numbered key.
+    /// Chunks stay a SQLite rowid table: as WITHOUT ROWID (rows in the hash key's B-tree) an upload measured
+    /// ~3x the CPU with chunk bytes in the row (BLOB mode), for no clear gain with pack files.
     /// Chunks carry no index by pack: collection finds the packs still used with one scan of the chunks.
     /// Chunk lists are packed runs (<see cref="Content.ChunkListRows"/>), keyed by where each run starts.
     /// </summary>
@@ -89,7 +89,7 @@ internal abstract class StorageDatabase : IAsyncDisposable
             stored_at {INT} NOT NULL,
             data {BLOB},
             pack_id {INT},
-            pack_offset {INT}){CLUSTERED};
+            pack_offset {INT});
         CREATE TABLE IF NOT EXISTS storage_packs (
             id {ID},
             created_at {INT} NOT NULL);
@@ -143,10 +143,14 @@ internal abstract class StorageDatabase : IAsyncDisposable
 
 /// <summary>
 /// A chunk's bytes on their way into the store; with a pack location once written to a pack file. The bytes
-/// may be a slice of an upload's read buffer: valid until the batch that carries them is stored.
+/// may be a slice of an upload's read buffer: valid until the batch that carries them is stored (in pack mode,
+/// until they are written to the pack: staged batches drop them).
 /// </summary>
 internal readonly record struct ChunkData(Chunking.ChunkHash Hash, ReadOnlyMemory<byte> Data, long? PackId = null, long PackOffset = 0)
 {
+    /// <summary>The chunk's length; kept when the bytes are let go after they were written to a pack.</summary>
+    public int Length { get; init; } = Data.Length;
+
     /// <summary>The bytes as an array of their own (a parameter value), copying only a slice.</summary>
     public byte[] DataArray() =>
         System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Data, out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length

@@ -11,7 +11,7 @@ return 1;
 
 /// <summary>
 /// Random bytes forever; announces once enough has been read that several batches are durable: the upload
-/// reads up to three 4 MiB buffers ahead of what is stored, so 36 MiB read means more than 20 MiB stored.
+/// reads up to three 4 MiB buffers ahead of what is written to packs, so 24 MiB read means at least 12 MiB written.
 /// </summary>
 internal sealed class EndlessStream : Stream
 {
@@ -23,7 +23,7 @@ internal sealed class EndlessStream : Stream
     {
         _random.NextBytes(buffer.AsSpan(offset, count));
         _read += count;
-        if (!_announced && _read > 36L * 1024 * 1024)
+        if (!_announced && _read > 24L * 1024 * 1024)
         {
             _announced = true;
             Console.WriteLine("UPLOADING");
