@@ -69,7 +69,13 @@ internal sealed class RawSocket : IAsyncDisposable
         while (true)
         {
             var result = await Socket.ReceiveAsync(_buffer, cts.Token);
-            if (result.MessageType == WebSocketMessageType.Close) return null;
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                // Complete the close handshake, as a well-behaved client does.
+                if (Socket.State == WebSocketState.CloseReceived)
+                    await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+                return null;
+            }
             Assert.Equal(WebSocketMessageType.Text, result.MessageType);
             message.Write(_buffer, 0, result.Count);
             if (result.EndOfMessage) return Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
