@@ -83,6 +83,23 @@ public sealed class StatusPageTests(StatusPageFixture nodes) : IClassFixture<Sta
         Assert.False(browser.FindAll("#api-key-form").Single().Displayed);
     }
 
+    [ChromiumFact]
+    public async Task When_the_node_restarts_the_page_shows_it_offline_and_reconnects_by_itself()
+    {
+        using var browser = StatusPageBrowser.Open(nodes.C.Url + "/");
+        browser.SubmitApiKey(StatusPageFixture.ApiKey);
+        browser.WaitFor("the live notifications indicator", "#connection[data-state='live']");
+
+        await nodes.C.KillHardAsync();
+        browser.WaitFor("the offline indicator", "#connection[data-state='offline']");
+        browser.Until("the page to say the node does not answer", d => d.FindElement(By.Id("page-error")).Displayed);
+
+        await nodes.C.RestartAsync();
+        browser.WaitFor("the indicator to be live again", "#connection[data-state='live']");
+        browser.Until("the error line to go", d => !d.FindElement(By.Id("page-error")).Displayed);
+        browser.WaitFor("the Secured file system row", $"#file-systems tr[data-fs='{StatusPageFixture.Secured}']");
+    }
+
     /// <summary>The same name written on B and then on A with other bytes, pushed A → B: B records a conflict. Returns A's bytes.</summary>
     private async Task<byte[]> MakeConflictOnBAsync(string name, int seed)
     {
