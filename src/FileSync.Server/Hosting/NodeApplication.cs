@@ -40,6 +40,8 @@ public static class NodeApplication
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        // The status page's own files load without a key (they hold no data) so the page can ask for one.
+        app.UseStatusPageAssets();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapFileSystemEndpoints();
         app.MapFileEndpoints();
@@ -49,6 +51,7 @@ public static class NodeApplication
         app.MapNotifications();
         app.MapStorageSynchronizers();
         app.MapAdminEndpoints();
+        app.MapStatusPageEndpoints();
         app.MapFallback("{**path}", (HttpContext context) => Problems.NotFound(
             $"No route matches {context.Request.Method} {context.Request.Path}.", Problems.RouteNotFoundType));
         return app;
