@@ -85,7 +85,8 @@ public sealed class SynchronizersActor : ReceivePersistentActor
 
     private void OnGet(GetSynchronizer message)
     {
-        var id = _ids.FirstOrDefault(i => SynchronizerId.TryParse(message.Id, out var wanted) && i == wanted.Value.ToString());
+        // Compared in canonical form: the id may come with other GUID casing or a space for its '+'.
+        var id = SynchronizerId.TryParse(message.Id, out var wanted) ? _ids.FirstOrDefault(i => i == wanted.Value.ToString()) : null;
         if (id is null) Sender.Tell(new SynchronizerNotFound(message.Id));
         else ChildFor(id).Forward(new GetSynchronizer(id), Context);
     }
