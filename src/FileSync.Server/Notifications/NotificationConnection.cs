@@ -62,7 +62,9 @@ public sealed class NotificationConnection : INotificationSubscriber, IDisposabl
     {
         TryEnqueue(NotificationFrames.ConnectionEstablished);
         hub.Tell(new SubscriberConnected(this));
-        using var stopping = nodeStopping.Register(() => _stopSending.Cancel());
+        // Stopping (or the receive side ending) also arms the abort timer: a send stuck behind a client that
+        // stopped reading must not hold the node's shutdown or this handler beyond the close timeout.
+        using var stopping = nodeStopping.Register(StopSending);
         try
         {
             var sending = SendLoopAsync();
@@ -72,7 +74,7 @@ public sealed class NotificationConnection : INotificationSubscriber, IDisposabl
             }
             finally
             {
-                _stopSending.Cancel();
+                StopSending();
             }
             await sending.ConfigureAwait(false);
         }
@@ -161,6 +163,12 @@ public sealed class NotificationConnection : INotificationSubscriber, IDisposabl
         if (error is not null) Refuse(error.Code, error.Message);
         else if (request!.Subscribe) hub.Tell(new SubscribeToResource(Id, request.Resource));
         else hub.Tell(new UnsubscribeFromResource(Id, request.Resource));
+    }
+
+    private void StopSending()
+    {
+        _stopSending.Cancel();
+        ArmAbort();
     }
 
     private void Refuse(string code, string message) => TryEnqueue(NotificationFrames.Error(code, message));
