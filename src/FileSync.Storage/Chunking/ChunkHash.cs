@@ -1,14 +1,9 @@
 using System.Buffers.Binary;
-using FileSync.Storage.Chunking.Blake3;
+using System.Security.Cryptography;
 
 namespace FileSync.Storage.Chunking;
 
-/// <summary>
-/// The BLAKE3 hash (32 bytes) of a chunk's bytes: its identity in the chunk store and on the wire. A value type,
-/// cheap to compare and hash. BLAKE3 rather than SHA-256 because on typical 2–64 KiB chunks its vectorized form
-/// is faster than SHA-256 even with SHA instructions, and hashing every chunk is half of the upload's CPU
-/// time. Whole-content hashes (<c>Content-SHA256</c>) stay SHA-256.
-/// </summary>
+/// <summary>The SHA-256 of a chunk's bytes: its identity in the chunk store. A value type, cheap to compare and hash.</summary>
 public readonly record struct ChunkHash(ulong P0, ulong P1, ulong P2, ulong P3)
 {
     public const int Size = 32;
@@ -16,7 +11,7 @@ public readonly record struct ChunkHash(ulong P0, ulong P1, ulong P2, ulong P3)
     public static ChunkHash Compute(ReadOnlySpan<byte> data)
     {
         Span<byte> digest = stackalloc byte[Size];
-        Blake3Hash.HashData(data, digest);
+        SHA256.HashData(data, digest);
         return FromBytes(digest);
     }
 
