@@ -15,14 +15,25 @@ public sealed class LinkedPair : IAsyncDisposable
     public const string LocalFs = "Local";
     public const string RemoteFs = "Remote";
 
-    private readonly Topology _topology = new();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly int? _maxPerDestination;
+    private Topology _topology = null!;
 
     public LinkedPair(int? maxPerDestination = null)
     {
+        _maxPerDestination = maxPerDestination;
+        Build();
+    }
+
+    public NodeProcess A { get; private set; } = null!;
+    public NodeProcess B { get; private set; } = null!;
+
+    private void Build()
+    {
+        _topology = new Topology();
         A = _topology.Define("a");
         B = _topology.Define("b");
-        var max = maxPerDestination is { } m ? string.Create(CultureInfo.InvariantCulture, $"\n  synchronization.max-per-destination = {m}") : "";
+        var max = _maxPerDestination is { } m ? string.Create(CultureInfo.InvariantCulture, $"\n  synchronization.max-per-destination = {m}") : "";
         A.Configure(NodeConfig.Render([new FileSystemSpec(LocalFs)]) + max + $$"""
 
               storage { file-system = "{{LocalFs}}", remote { url = "{{B.Url}}", file-system = "{{RemoteFs}}" } }
@@ -30,13 +41,34 @@ public sealed class LinkedPair : IAsyncDisposable
         B.Configure(NodeConfig.Render([new FileSystemSpec(RemoteFs)]) + max);
     }
 
-    public NodeProcess A { get; }
-    public NodeProcess B { get; }
-
     public AsyncFilesCommands OnA => _topology.Client(A, LocalFs);
     public AsyncFilesCommands OnB => _topology.Client(B, RemoteFs);
 
-    public Task StartBothAsync() => _topology.StartAllAsync();
+    public Task StartBothAsync() => WithFreshPortsOnClashAsync(() => _topology.StartAllAsync());
+
+    /// <summary>Starts A alone (B stays down).</summary>
+    public Task StartAOnlyAsync() => WithFreshPortsOnClashAsync(() => A.StartAsync());
+
+    /// <summary>
+    /// A port reserved up front can be taken by another process on this shared machine before the node binds it:
+    /// then the pair is defined again on fresh ports (at most twice). A and B must be read after starting.
+    /// </summary>
+    private async Task WithFreshPortsOnClashAsync(Func<Task> start)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await start();
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await _topology.DisposeAsync();
+                Build();
+            }
+        }
+    }
 
     /// <summary>POST /storage/synchronizers on A; answers the synchronizer object.</summary>
     public async Task<JsonElement> CreateAsync()

@@ -57,7 +57,7 @@ public sealed class StorageSynchronizerTests : IAsyncLifetime
     [Fact]
     public async Task A_remote_that_is_down_makes_the_synchronizer_an_error_with_a_reason()
     {
-        await _pair.A.StartAsync();
+        await _pair.StartAOnlyAsync();
         await _pair.OnA.UploadAsync("/lonely.txt", FileBytes.Random(500, 20));
 
         var created = await _pair.CreateAsync();
