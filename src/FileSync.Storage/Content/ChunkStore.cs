@@ -116,15 +116,31 @@ public sealed class ChunkStore
             if (missing.Remove(hash)) fresh.Add(new ChunkData(hash, data.ToArray()));
         if (fresh.Count == 0) return;
         var chunks = await PlaceAsync(fresh, ct).ConfigureAwait(false);
-        using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
-        await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
-        await _db.DeferDurabilityAsync(connection, ct).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await _db.InsertChunksAsync(connection, tx, chunks, ct).ConfigureAwait(false);
-        await tx.CommitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
+            await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
+            await _db.DeferDurabilityAsync(connection, ct).ConfigureAwait(false);
+            await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await _db.InsertChunksAsync(connection, tx, chunks, ct).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            ReleasePack(chunks);
+        }
     }
 
-    /// <summary>Pack mode: writes the bytes to a pack file (durably) and returns the chunks with their locations.</summary>
+    /// <summary>The index rows of chunks <see cref="PlaceAsync"/> put in a pack are written (or never will be): collection may judge the pack again.</summary>
+    private void ReleasePack(IReadOnlyList<ChunkData> placed)
+    {
+        if (_packs is not null && placed.Count > 0 && placed[0].PackId is { } packId) _packs.Indexed(packId);
+    }
+
+    /// <summary>
+    /// Pack mode: writes the bytes to a pack file (durably) and returns the chunks with their locations; the
+    /// caller calls <see cref="ReleasePack"/> once their index rows are written.
+    /// </summary>
     private Task<IReadOnlyList<ChunkData>> PlaceAsync(IReadOnlyList<ChunkData> chunks, CancellationToken ct) =>
         _packs is null ? Task.FromResult(chunks) : _packs.AppendAsync(chunks, ct);
 
@@ -237,6 +253,7 @@ public sealed class ChunkStore
     /// Second half: the batch's index rows and its run of the chunk list, in one transaction whose fsync is
     /// deferred to the version's commit (see <see cref="StorageDatabase.DeferDurabilityAsync"/>).
     /// </summary>
+    /// <remarks>Call <see cref="ReleaseStaged"/> afterwards, whether it succeeded or not.</remarks>
     internal async Task IndexBatchAsync(StagedBatch batch, CancellationToken ct)
     {
         using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
@@ -249,6 +266,9 @@ public sealed class ChunkStore
         await EnsureStillStoredAsync(connection, tx, batch.Reused, batch.CollectionsBefore, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
     }
+
+    /// <summary>A staged batch is indexed, or will never be (its upload failed): its pack may be collected again.</summary>
+    internal void ReleaseStaged(StagedBatch batch) => ReleasePack(batch.Fresh);
 
     private static async Task InsertChunkListAsync(DbConnection connection, DbTransaction tx, long contentId, IReadOnlyList<ChunkListRow> rows, CancellationToken ct)
     {

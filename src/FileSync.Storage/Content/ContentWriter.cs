@@ -115,9 +115,17 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
     private async Task IndexAfterAsync(Task previous, Task<StagedBatch?> staging, PendingChunks pending, CancellationToken ct)
     {
         var staged = await staging.ConfigureAwait(false) ?? throw new InvalidOperationException("A batch was indexed before it was staged.");
-        await previous.ConfigureAwait(false);
-        await store.IndexBatchAsync(staged, ct).ConfigureAwait(false);
-        pending.Remove(staged);
+        try
+        {
+            await previous.ConfigureAwait(false);
+            await store.IndexBatchAsync(staged, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Indexed, or never will be (an earlier batch failed): either way its pack may be judged by collection again.
+            pending.Remove(staged);
+            store.ReleaseStaged(staged);
+        }
     }
 
     private static ChunkData[] HashChunks(byte[] buffer, List<int> lengths)

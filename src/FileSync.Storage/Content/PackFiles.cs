@@ -26,6 +26,9 @@ internal sealed class PackFiles : IAsyncDisposable
     private readonly StorageDatabase _db;
     private readonly SemaphoreSlim _appendGate = new(1, 1);
     private readonly ConcurrentDictionary<long, SafeFileHandle> _handles = new();
+    // Packs holding bytes whose index rows are not written yet (count per pack): collection must not delete them
+    // even when a newer pack is current and no index row names them yet.
+    private readonly ConcurrentDictionary<long, int> _unindexed = new();
     private long _currentId = -1;
     private long _currentLength;
 
@@ -39,7 +42,10 @@ internal sealed class PackFiles : IAsyncDisposable
     /// <summary>The pack currently receiving appends (-1 before the first append); collection never deletes it.</summary>
     public long CurrentId => Interlocked.Read(ref _currentId);
 
-    /// <summary>Writes the chunks' bytes durably and returns them with their locations.</summary>
+    /// <summary>
+    /// Writes the chunks' bytes durably and returns them with their locations. The pack stays protected from
+    /// collection until <see cref="Indexed"/> is called for it (once per call that wrote chunks).
+    /// </summary>
     public async Task<IReadOnlyList<ChunkData>> AppendAsync(IReadOnlyList<ChunkData> chunks, CancellationToken ct)
     {
         if (chunks.Count == 0) return chunks;
@@ -54,6 +60,7 @@ internal sealed class PackFiles : IAsyncDisposable
             packId = _currentId;
             start = _currentLength;
             _currentLength += total;
+            _unindexed.AddOrUpdate(packId, 1, (_, n) => n + 1);
         }
         finally
         {
@@ -69,10 +76,27 @@ internal sealed class PackFiles : IAsyncDisposable
             pieces[i] = chunks[i].Data;
             offset += chunks[i].Data.Length;
         }
-        // One gathering write: no copy of the batch into a (large-object-heap) buffer of its own.
-        await RandomAccess.WriteAsync(handle, pieces, start, ct).ConfigureAwait(false);
-        RandomAccess.FlushToDisk(handle);
+        try
+        {
+            // One gathering write: no copy of the batch into a (large-object-heap) buffer of its own.
+            await RandomAccess.WriteAsync(handle, pieces, start, ct).ConfigureAwait(false);
+            RandomAccess.FlushToDisk(handle);
+        }
+        catch
+        {
+            Indexed(packId);   // nothing will index these bytes
+            throw;
+        }
         return located;
+    }
+
+    /// <summary>The index rows of one append to <paramref name="packId"/> are written (or will never be).</summary>
+    public void Indexed(long packId)
+    {
+        while (_unindexed.TryGetValue(packId, out var n))
+        {
+            if (n <= 1 ? _unindexed.TryRemove(new KeyValuePair<long, int>(packId, n)) : _unindexed.TryUpdate(packId, n - 1, n)) return;
+        }
     }
 
     public byte[] Read(long packId, long offset, int length)
@@ -102,6 +126,7 @@ internal sealed class PackFiles : IAsyncDisposable
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false)) unused.Add(reader.GetInt64(0));
         }
+        unused.RemoveAll(_unindexed.ContainsKey);
         foreach (var id in unused)
         {
             if (_handles.TryRemove(id, out var handle)) handle.Dispose();

@@ -87,7 +87,8 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
     /// </summary>
     public override async Task<int> DeleteUnlistedChunksAsync(DbConnection connection, DbTransaction tx, long cutoff, CancellationToken ct)
     {
-        await connection.ExecAsync("CREATE TEMP TABLE listed_hashes(hash BLOB PRIMARY KEY) WITHOUT ROWID", tx, ct).ConfigureAwait(false);
+        await connection.ExecAsync("DROP TABLE IF EXISTS temp.listed_hashes; CREATE TEMP TABLE listed_hashes(hash BLOB PRIMARY KEY) WITHOUT ROWID",
+            tx, ct).ConfigureAwait(false);
         try
         {
             await using (var insert = connection.Command("INSERT OR IGNORE INTO temp.listed_hashes(hash) VALUES (@h)", tx))
@@ -113,7 +114,8 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         }
         finally
         {
-            await connection.ExecAsync("DROP TABLE temp.listed_hashes", tx, CancellationToken.None).ConfigureAwait(false);
+            // IF EXISTS: after a failed statement the transaction may already have undone the CREATE.
+            await connection.ExecAsync("DROP TABLE IF EXISTS temp.listed_hashes", tx, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
