@@ -43,6 +43,8 @@ public sealed class DestinationActor : ReceivePersistentActor
     private int _max;
     // Set by background passes and forceSyncingAll: a freed slot starts the next pending work.
     private bool _drain;
+    // The last pass stopped at MaxChangesPerPass and a follow-up pass lists the rest: a drain is not over yet.
+    private bool _listingContinues;
 
     public DestinationActor(string fileSystem, SynchronizationDestination destination, DestinationDependencies deps)
     {
@@ -125,14 +127,15 @@ public sealed class DestinationActor : ReceivePersistentActor
         else _drainWaiters.Add(new DrainWaiter(message.ReplyTo, []));
     }
 
-    private bool Drained => _queue.Pending.Count == 0 && _queue.RunCount == 0;
+    private bool Drained => _queue.Pending.Count == 0 && _queue.RunCount == 0 && !_listingContinues;
 
     private DestinationSyncResult DrainResult(List<SynchronizationReport> reports) =>
         new(_destination.NormalizedServerUrl, _destination.FileSystem, reports.Count == 0 ? null : reports, null);
 
-    private void AnswerDrains(WorkFinished finished)
+    private void AnswerDrains(WorkFinished? finished)
     {
-        foreach (var waiter in _drainWaiters) waiter.Reports.AddRange(finished.Outcomes.Select(o => o.Report).OfType<SynchronizationReport>());
+        if (finished is not null)
+            foreach (var waiter in _drainWaiters) waiter.Reports.AddRange(finished.Outcomes.Select(o => o.Report).OfType<SynchronizationReport>());
         if (!Drained) return;
         foreach (var waiter in _drainWaiters) waiter.ReplyTo.Tell(DrainResult(waiter.Reports));
         _drainWaiters.Clear();
@@ -159,6 +162,8 @@ public sealed class DestinationActor : ReceivePersistentActor
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var ct = cts.Token;
+        // Cleared first: a pass that fails must not leave a drain waiting for a follow-up that never comes.
+        _listingContinues = false;
         _max = await _deps.MaxPerDestination(ct).ConfigureAwait(true);
 
         var after = _queue.ListedUpTo;
@@ -192,7 +197,8 @@ public sealed class DestinationActor : ReceivePersistentActor
             if (page.Count < _deps.Settings.PageSize) break;
         }
         if (cursor > after) Persist(new ChangesListed(cursor), _queue.Apply);
-        if (listed >= _deps.Settings.MaxChangesPerPass) Self.Tell(BackgroundPass.Instance);
+        _listingContinues = listed >= _deps.Settings.MaxChangesPerPass;
+        if (_listingContinues) Self.Tell(BackgroundPass.Instance);
         Self.Tell(new ConfirmProgress());
     }
 
@@ -232,6 +238,8 @@ public sealed class DestinationActor : ReceivePersistentActor
     {
         if (message.Drain) _drain = true;
         StartWhatFits(message.ReplyTo);
+        // A follow-up pass that found nothing more to run ends a drain waiting for it.
+        AnswerDrains(finished: null);
     }
 
     /// <summary>Starts priority works, then queued runs, while slots are free; the runs started answer <paramref name="replyTo"/>.</summary>

@@ -38,9 +38,15 @@ public sealed class DestinationDrainTests : FileSync.Kernel.TestKit.TestKit, IAs
         _dir.Dispose();
     }
 
-    private IActorRef Start(FakeDestination fake, int max) =>
+    /// <param name="passDelay">How long each pass takes before listing (it reads the limit first), so runs can outpace passes.</param>
+    private IActorRef Start(FakeDestination fake, int max, int maxChangesPerPass = 10_000, TimeSpan passDelay = default) =>
         Sys.ActorOf(DestinationActor.Props(Fs, Target, new DestinationDependencies(_node.Store, fake,
-            OutgoingSettings.Default with { MaxPerDestination = max, SmallFileLimit = 0 }, _ => Task.FromResult(max))));
+            OutgoingSettings.Default with { MaxPerDestination = max, SmallFileLimit = 0, PageSize = 2, MaxChangesPerPass = maxChangesPerPass },
+            async ct =>
+            {
+                await Task.Delay(passDelay, ct);
+                return max;
+            })));
 
     private Task Upload(string name, int size) =>
         _node.FileSystems.PutFileAsync(Fs, name, new MemoryStream(new byte[size]), new Dictionary<string, string>());
@@ -62,6 +68,19 @@ public sealed class DestinationDrainTests : FileSync.Kernel.TestKit.TestKit, IAs
         var state = await actor.Ask<DestinationState>(GetDestinationState.Instance, Wait);
         Assert.Empty(state.Pending);
         Assert.Equal(0, state.RunningRuns);
+    }
+
+    [Fact]
+    public async Task A_drain_covers_the_changes_that_follow_up_passes_list_when_one_pass_cannot_list_them_all()
+    {
+        for (var i = 0; i < 7; i++) await Upload($"/many/{i}.bin", 1000 + i);
+        // Slow passes, fast runs: the first two files are done long before the follow-up pass lists the next ones.
+        var actor = Start(new FakeDestination { CheckDelay = TimeSpan.Zero }, max: 5, maxChangesPerPass: 2, passDelay: TimeSpan.FromMilliseconds(300));
+
+        actor.Tell(SynchronizeUntilDrained.Instance, TestActor);
+        var result = ExpectMsg<DestinationSyncResult>(timeout: Wait);
+
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => $"/many/{i}.bin").Order(), result.Reports!.Select(r => r.FileName).Order());
     }
 
     [Fact]
