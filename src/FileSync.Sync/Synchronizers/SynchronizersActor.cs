@@ -52,7 +52,8 @@ public sealed class SynchronizersActor : ReceivePersistentActor
         if (_running.Count > 0)
         {
             // Decided: a second POST while one runs answers the running one (the drains would have nothing new to do).
-            ChildFor(_running[0]).Forward(new GetSynchronizer(_running[0]), Context);
+            // RunSynchronizer, not a plain get: a synchronizer whose actor had stopped (a failed write) resumes here.
+            ChildFor(_running[0]).Tell(new RunSynchronizer(Sender));
             return;
         }
         if (_drains is null)
