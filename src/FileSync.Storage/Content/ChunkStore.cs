@@ -31,12 +31,21 @@ public sealed class ChunkStore
     internal const string PayloadColumns = "c.data, c.pack_id, c.pack_offset, c.length";
 
     /// <summary>A chunk's bytes from a row holding <see cref="PayloadColumns"/> starting at <paramref name="first"/>.</summary>
-    internal byte[] ReadPayload(DbDataReader row, int first)
+    internal byte[] ReadPayload(DbDataReader row, int first) => ReadPayload(ReadLocation(row, first));
+
+    /// <summary>Where a chunk's bytes are, from a row holding <see cref="PayloadColumns"/> starting at <paramref name="first"/>.</summary>
+    internal static ChunkLocation ReadLocation(DbDataReader row, int first) =>
+        row.IsDBNull(first)
+            ? new ChunkLocation(null, row.IsDBNull(first + 1) ? null : row.GetInt64(first + 1), row.GetInt64(first + 2), checked((int)row.GetInt64(first + 3)))
+            : new ChunkLocation((byte[])row.GetValue(first), null, 0, 0);
+
+    /// <summary>A chunk's bytes: from the row itself, or read from its pack file.</summary>
+    internal byte[] ReadPayload(ChunkLocation location)
     {
-        if (!row.IsDBNull(first)) return (byte[])row.GetValue(first);
-        if (_packs is null || row.IsDBNull(first + 1))
+        if (location.Bytes is { } bytes) return bytes;
+        if (_packs is null || location.PackId is not { } packId)
             throw new InvalidDataException("A chunk row has neither bytes nor a pack location; the chunk index is damaged.");
-        return _packs.Read(row.GetInt64(first + 1), row.GetInt64(first + 2), checked((int)row.GetInt64(first + 3)));
+        return _packs.Read(packId, location.PackOffset, location.Length);
     }
 
     public ChunkingOptions Chunking { get; }
@@ -363,6 +372,9 @@ public sealed class ChunkStore
 /// </summary>
 internal sealed record StagedBatch(long ContentId, IReadOnlyList<ChunkListRow> List, IReadOnlyList<ChunkData> Fresh,
     IReadOnlyList<ChunkHash> Reused, long CollectionsBefore);
+
+/// <summary>Where a chunk's bytes are: in its index row (<paramref name="Bytes"/>) or in a pack file.</summary>
+internal sealed record ChunkLocation(byte[]? Bytes, long? PackId, long PackOffset, int Length);
 
 /// <summary>A content that is fully stored: its id, size, whole-content SHA-256 (hex) and number of chunks.</summary>
 public sealed record StoredContent(long Id, long Size, string ContentHash, int ChunkCount);

@@ -157,22 +157,23 @@ internal sealed class ContentReadStream : Stream
         command.CommandText = $"SELECT c.hash, {ChunkStore.PayloadColumns} FROM storage_chunks c WHERE c.hash IN (" +
             string.Join(", ", distinct.Select((_, i) => "@h" + i)) + ")";
         for (var i = 0; i < distinct.Count; i++) command.Add("@h" + i, distinct[i].ToBytes());
-        var bytes = new Dictionary<ChunkHash, byte[]>(distinct.Count);
+        var locations = new Dictionary<ChunkHash, ChunkLocation>(distinct.Count);
         var reader = async ? await command.ExecuteReaderAsync(ct).ConfigureAwait(false) : command.ExecuteReader();
         try
         {
             while (async ? await reader.ReadAsync(ct).ConfigureAwait(false) : reader.Read())
-                bytes[ChunkHash.FromBytes((byte[])reader.GetValue(0))] = _store.ReadPayload(reader, 1);
+                locations[ChunkHash.FromBytes((byte[])reader.GetValue(0))] = ChunkStore.ReadLocation(reader, 1);
         }
         finally
         {
             await DisposeAsync(reader, async).ConfigureAwait(false);
         }
+        // Pack bytes are read in file order (rows come back in hash order): sequential reads keep the kernel's readahead.
         foreach (var chunk in wanted)
         {
             // A chunk is collected only after every list naming it: this version was replaced and collected meanwhile.
-            if (!bytes.TryGetValue(chunk.Hash, out var data)) throw Gone();
-            _loaded.Add(new LoadedChunk(chunk.Offset, data));
+            if (!locations.TryGetValue(chunk.Hash, out var location)) throw Gone();
+            _loaded.Add(new LoadedChunk(chunk.Offset, _store.ReadPayload(location)));
         }
     }
 
