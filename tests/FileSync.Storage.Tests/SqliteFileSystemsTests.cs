@@ -55,3 +55,24 @@ public sealed class SqliteOlderSchemaTests
         Assert.Equal(content, await TestData.ReadAllAsync(node.FileSystems.OpenRead(stored)));
     }
 }
+
+/// <summary>Pack files (the SQLite default) as seen on disk.</summary>
+public sealed class SqlitePackFileTests
+{
+    [Fact]
+    public async Task Content_repeated_across_upload_batches_is_written_to_packs_once()
+    {
+        using var dir = new TempDirectory("storage-packs");
+        await using var node = await NodeStorage.OpenAsync(StorageFactory.SmallChunks(dir.Path));
+        await node.FileSystems.CreateFileSystemAsync("PackFS");
+        // 5 MiB of random bytes three times: later 4 MiB batches repeat chunks of earlier ones, some not indexed yet.
+        var block = TestData.Random(5 * 1024 * 1024, 12);
+        var content = block.Concat(block).Concat(block).ToArray();
+
+        var stored = await node.FileSystems.PutFileAsync("PackFS", "/thrice.bin", new MemoryStream(content), new Dictionary<string, string>());
+
+        var packBytes = Directory.GetFiles(dir.Combine("packs")).Sum(f => new FileInfo(f).Length);
+        Assert.True(packBytes < block.Length + 256 * 1024, $"repeated chunks were written again: {packBytes} pack bytes for {block.Length} distinct");
+        Assert.Equal(content, await TestData.ReadAllAsync(node.FileSystems.OpenRead(stored)));
+    }
+}
