@@ -67,8 +67,7 @@ internal sealed class DeltaApplier(NodeFileSystems store, FileLockRegistry locks
             await SkipFileAsync(reader, ct).ConfigureAwait(false);
             return Report(fileSystem, header, new IncomingResult(name, IncomingDecision.Locked, null, IncomingMessages.Locked(name)), null);
         }
-        using var activity = publisher.Incoming(fileSystem, name, SynchronizationPublisher.FileSystemUrl(source.ServerUrl, source.FileSystem),
-            SynchronizationType.ContentUpdate);
+        using var activity = publisher.Incoming(fileSystem, name, source.FileSystemUrl, SynchronizationType.ContentUpdate);
         var (verdict, local) = await judge.DecideAsync(fileSystem, name, incoming, settings, holdsLock: true, ct).ConfigureAwait(false);
         if (!verdict.Proceeds)
         {

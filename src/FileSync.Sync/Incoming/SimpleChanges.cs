@@ -115,7 +115,7 @@ internal sealed class SimpleChanges(NodeFileSystems store, FileLockRegistry lock
 
     /// <summary>Start now, Finish when disposed; nothing for a change that could not take the file's lock (it did not start).</summary>
     private IDisposable? Announce(string fileSystem, string name, SourceInfo source, SynchronizationType type, FileLockLease? lease) =>
-        lease is null ? null : publisher.Incoming(fileSystem, name, SynchronizationPublisher.FileSystemUrl(source.ServerUrl, source.FileSystem), type);
+        lease is null ? null : publisher.Incoming(fileSystem, name, source.FileSystemUrl, type);
 
     private async Task<IncomingResult> FinishAsync(string fileSystem, SourceInfo source, string? sourceFileEtag, SynchronizationType type,
         IncomingResult result, CancellationToken ct)

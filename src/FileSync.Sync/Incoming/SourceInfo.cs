@@ -6,4 +6,7 @@ public sealed record SourceInfo(Guid ServerId, string ServerUrl, string FileSyst
     public const string ServerIdHeader = "FileSync-Source-Server-Id";
     public const string ServerUrlHeader = "FileSync-Source-Server-Url";
     public const string FileSystemHeader = "FileSync-Source-File-System";
+
+    /// <summary><c>{serverUrl}/fs/{fileSystem}</c>, the way RavenFS names the other end of a synchronization.</summary>
+    public string FileSystemUrl => $"{ServerUrl.TrimEnd('/')}/fs/{FileSystem}";
 }

@@ -46,9 +46,6 @@ public sealed class SynchronizationPublisher(EventStream? events)
             new SynchronizationActivity(fileSystem, fileName, sourceFileSystemUrl, type, SynchronizationAction.Finish, SynchronizationDirection.Incoming));
     }
 
-    /// <summary><c>{serverUrl}/fs/{fileSystem}</c>, the way RavenFS names the other end of a synchronization.</summary>
-    public static string FileSystemUrl(string serverUrl, string fileSystem) => $"{serverUrl.TrimEnd('/')}/fs/{fileSystem}";
-
     public void Conflict(string fileSystem, string fileName, string sourceServerUrl, ConflictStatus status) =>
         events?.Publish(new ConflictActivity(fileSystem, fileName, sourceServerUrl, status));
 

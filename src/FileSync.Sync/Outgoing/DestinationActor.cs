@@ -45,6 +45,7 @@ public sealed class DestinationActor : ReceivePersistentActor
     private bool _drain;
     // The last pass stopped at MaxChangesPerPass and a follow-up pass lists the rest: a drain is not over yet.
     private bool _listingContinues;
+    private readonly SynchronizationPublisher _publisher;
 
     public DestinationActor(string fileSystem, SynchronizationDestination destination, DestinationDependencies deps)
     {
@@ -52,6 +53,7 @@ public sealed class DestinationActor : ReceivePersistentActor
         _destination = destination;
         _deps = deps;
         _max = Math.Max(1, deps.Settings.MaxPerDestination);
+        _publisher = new SynchronizationPublisher(Context.System.EventStream);
 
         Recover<SnapshotOffer>(offer => _queue.Restore((DestinationSnapshot)offer.Snapshot));
         Recover<IDestinationEvent>(_queue.Apply);
@@ -91,32 +93,29 @@ public sealed class DestinationActor : ReceivePersistentActor
     private async Task OnSynchronizeAsync(SynchronizeDestination message)
     {
         var replyTo = Sender;
-        try
-        {
-            await PassAsync().ConfigureAwait(true);
-        }
-        catch (Exception e)
-        {
-            replyTo.Tell(new DestinationSyncResult(_destination.NormalizedServerUrl, _destination.FileSystem, null, ReportedException.From(e)));
-            return;
-        }
-        Self.Tell(new StartRuns(replyTo, message.ForceSyncingAll));
+        if (await TryPassAsync(replyTo).ConfigureAwait(true)) Self.Tell(new StartRuns(replyTo, message.ForceSyncingAll));
     }
 
     /// <summary>A drain: a pass, then every pending work runs as slots free; the answer comes when the queue is empty.</summary>
     private async Task OnDrainAsync()
     {
         var replyTo = Sender;
+        if (await TryPassAsync(replyTo).ConfigureAwait(true)) Self.Tell(new StartDrain(replyTo));
+    }
+
+    /// <summary>A pass for a caller waiting on its result: a failed pass answers <paramref name="replyTo"/> with the failure (false).</summary>
+    private async Task<bool> TryPassAsync(IActorRef replyTo)
+    {
         try
         {
             await PassAsync().ConfigureAwait(true);
+            return true;
         }
         catch (Exception e)
         {
             replyTo.Tell(new DestinationSyncResult(_destination.NormalizedServerUrl, _destination.FileSystem, null, ReportedException.From(e)));
-            return;
+            return false;
         }
-        Self.Tell(new StartDrain(replyTo));
     }
 
     private void OnStartDrain(StartDrain message)
@@ -344,7 +343,7 @@ public sealed class DestinationActor : ReceivePersistentActor
     private void ApplyAndAnnounce(IDestinationEvent e)
     {
         _queue.Apply(e);
-        new SynchronizationPublisher(Context.System.EventStream).Outgoing(_key.FileSystem, DestinationUrl, e);
+        _publisher.Outgoing(_key.FileSystem, DestinationUrl, e);
     }
 
     private void Confirm()

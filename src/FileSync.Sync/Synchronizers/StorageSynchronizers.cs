@@ -12,17 +12,10 @@ public sealed class StorageSynchronizers
 
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(30);
 
-    private StorageSynchronizers(IActorRef actor, StorageLink? link)
-    {
-        Actor = actor;
-        Link = link;
-    }
+    private StorageSynchronizers(IActorRef actor) => Actor = actor;
 
     /// <summary>The <see cref="SynchronizersActor"/>.</summary>
     public IActorRef Actor { get; }
-
-    /// <summary>The node's storage link; null when none is configured.</summary>
-    public StorageLink? Link { get; }
 
     /// <summary>
     /// Starts <c>/user/synchronizers</c> on <paramref name="system"/> (persistence must be registered on it, with
@@ -33,7 +26,7 @@ public sealed class StorageSynchronizers
     {
         ArgumentNullException.ThrowIfNull(system);
         var actor = system.ActorOf(SynchronizersActor.Props(link is null ? null : drains, settings ?? SynchronizerSettings.Default), ActorName);
-        return new StorageSynchronizers(actor, link);
+        return new StorageSynchronizers(actor);
     }
 
     /// <summary>A new synchronizer (or the one still running); throws <see cref="StorageLinkMissingException"/> without a storage link.</summary>

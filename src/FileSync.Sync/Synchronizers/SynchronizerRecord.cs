@@ -14,8 +14,6 @@ public sealed class SynchronizerRecord(SynchronizerId id)
     /// <summary>False until <see cref="SynchronizerCreated"/> is applied.</summary>
     public bool Exists { get; private set; }
 
-    public DateTimeOffset CreatedAt { get; private set; }
-
     public bool Finished => Exists && _push.State != SynchronizerState.Triggered && _pull.State != SynchronizerState.Triggered;
 
     /// <summary>The phase to run next (or to resume after a crash); null when finished.</summary>
@@ -29,10 +27,7 @@ public sealed class SynchronizerRecord(SynchronizerId id)
     {
         switch (@event)
         {
-            case SynchronizerCreated e:
-                Exists = true;
-                CreatedAt = e.At;
-                break;
+            case SynchronizerCreated: Exists = true; break;
             case PushTriggered e: _push.Attempts = e.Attempt; break;
             case PushCompleted e: _push.Complete(e.Conflicts); break;
             case PushFailed e: _push.Fail(e.Reason); break;

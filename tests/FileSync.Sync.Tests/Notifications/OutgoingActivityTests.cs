@@ -5,6 +5,7 @@ using FileSync.Persistence.Serialization;
 using FileSync.Persistence.Snapshots;
 using FileSync.Storage;
 using FileSync.Sync.Contracts;
+using FileSync.Sync.Incoming;
 using FileSync.Sync.Notifications;
 using FileSync.Sync.Outgoing;
 using FileSync.Sync.Tests.Outgoing;
@@ -90,7 +91,7 @@ public sealed class OutgoingActivityTests : FileSync.Kernel.TestKit.TestKit, IAs
         using var subscription = events.Subscribe<SynchronizationActivity>(seen.Add);
         var publisher = new SynchronizationPublisher(events);
 
-        var activity = publisher.Incoming(Fs, "/in.txt", SynchronizationPublisher.FileSystemUrl("http://src/", "SrcFS"), SynchronizationType.Delete);
+        var activity = publisher.Incoming(Fs, "/in.txt", new SourceInfo(Guid.NewGuid(), "http://src/", "SrcFS").FileSystemUrl, SynchronizationType.Delete);
         Assert.Equal(SynchronizationAction.Start, Assert.Single(seen).Action);
         activity.Dispose();
         activity.Dispose();
