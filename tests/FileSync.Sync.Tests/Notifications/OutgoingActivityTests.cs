@@ -1,51 +1,22 @@
 using FileSync.Kernel;
-using FileSync.Persistence;
-using FileSync.Persistence.Journal;
-using FileSync.Persistence.Serialization;
-using FileSync.Persistence.Snapshots;
-using FileSync.Storage;
 using FileSync.Sync.Contracts;
 using FileSync.Sync.Incoming;
 using FileSync.Sync.Notifications;
 using FileSync.Sync.Outgoing;
 using FileSync.Sync.Tests.Outgoing;
-using FileSync.TestSupport;
 
 namespace FileSync.Sync.Tests.Notifications;
 
 /// <summary>What a <see cref="DestinationActor"/> announces on the event stream for the notification hub.</summary>
-public sealed class OutgoingActivityTests : FileSync.Kernel.TestKit.TestKit, IAsyncLifetime
+public sealed class OutgoingActivityTests() : DestinationTestKit("outgoing-activity")
 {
-    private const string Fs = "NorthwindFS";
-    private static readonly SynchronizationDestination Target = new("http://localhost:8081", "SlaveNorthwindFS");
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
-    private readonly TempDirectory _dir = new("outgoing-activity");
-    private NodeStorage _node = null!;
-
-    public OutgoingActivityTests()
-    {
-        PersistenceExtension.Register(Sys, new InMemoryJournal(), new InMemorySnapshotStore(), new EventSerializer().RegisterDestinationEvents());
-    }
-
-    public async Task InitializeAsync()
-    {
-        _node = await NodeStorage.OpenAsync(new StorageSettings(_dir.Path), Sys);
-        await _node.FileSystems.CreateFileSystemAsync(Fs);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Fact]
     public async Task A_pushed_file_is_announced_Enqueue_Start_Finish_Outgoing_with_the_destination_file_system_url()
     {
-        await _node.FileSystems.PutFileAsync(Fs, "/a.bin", new MemoryStream(new byte[1000]), new Dictionary<string, string>());
+        await Node.FileSystems.PutFileAsync(Fs, "/a.bin", new MemoryStream(new byte[1000]), new Dictionary<string, string>());
         var listener = CreateTestProbe();
         Sys.EventStream.Subscribe<SynchronizationActivity>(listener.Ref);
-        var actor = Sys.ActorOf(DestinationActor.Props(Fs, Target, new DestinationDependencies(_node.Store, new FakeDestination(),
+        var actor = Sys.ActorOf(DestinationActor.Props(Fs, Target, new DestinationDependencies(Node.Store, new FakeDestination(),
             OutgoingSettings.Default with { MaxPerDestination = 5, SmallFileLimit = 0 }, _ => Task.FromResult(5))));
 
         actor.Tell(new SynchronizeDestination(ForceSyncingAll: false), TestActor);

@@ -1,45 +1,15 @@
 using FileSync.Kernel;
-using FileSync.Persistence;
-using FileSync.Persistence.Journal;
-using FileSync.Persistence.Serialization;
-using FileSync.Persistence.Snapshots;
-using FileSync.Storage;
 using FileSync.Storage.Files;
 using FileSync.Sync.Contracts;
 using FileSync.Sync.Outgoing;
-using FileSync.TestSupport;
 
 namespace FileSync.Sync.Tests.Outgoing;
 
 /// <summary>DestinationActor with a real SQLite store, an in-memory journal and the destination faked at its client seam.</summary>
-public sealed class DestinationActorTests : FileSync.Kernel.TestKit.TestKit, IAsyncLifetime
+public sealed class DestinationActorTests() : DestinationTestKit("outgoing")
 {
-    private const string Fs = "NorthwindFS";
-    private static readonly SynchronizationDestination Target = new("http://localhost:8081", "SlaveNorthwindFS");
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
-
-    private readonly TempDirectory _dir = new("outgoing");
-    private NodeStorage _node = null!;
-
-    public DestinationActorTests()
-    {
-        PersistenceExtension.Register(Sys, new InMemoryJournal(), new InMemorySnapshotStore(), new EventSerializer().RegisterDestinationEvents());
-    }
-
-    public async Task InitializeAsync()
-    {
-        _node = await NodeStorage.OpenAsync(new StorageSettings(_dir.Path), Sys);
-        await _node.FileSystems.CreateFileSystemAsync(Fs);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        _dir.Dispose();
-    }
-
     private IActorRef Start(FakeDestination fake, int max, long smallFileLimit = 0) =>
-        Sys.ActorOf(DestinationActor.Props(Fs, Target, new DestinationDependencies(_node.Store, fake,
+        Sys.ActorOf(DestinationActor.Props(Fs, Target, new DestinationDependencies(Node.Store, fake,
             OutgoingSettings.Default with { MaxPerDestination = max, SmallFileLimit = smallFileLimit },
             _ => Task.FromResult(max))));
 
@@ -47,7 +17,7 @@ public sealed class DestinationActorTests : FileSync.Kernel.TestKit.TestKit, IAs
     {
         var bytes = new byte[size];
         new Random(seed + size).NextBytes(bytes);
-        return await _node.FileSystems.PutFileAsync(Fs, name, new MemoryStream(bytes), new Dictionary<string, string>());
+        return await Node.FileSystems.PutFileAsync(Fs, name, new MemoryStream(bytes), new Dictionary<string, string>());
     }
 
     private DestinationState StateOf(IActorRef actor) => actor.Ask<DestinationState>(GetDestinationState.Instance, Wait).GetAwaiter().GetResult();
@@ -149,7 +119,7 @@ public sealed class DestinationActorTests : FileSync.Kernel.TestKit.TestKit, IAs
         var fake = new FakeDestination();
         var metadata = new Dictionary<string, string>();
         new SynchronizationVersion(1, fake.ServerId, []).WriteTo(metadata);
-        await _node.Store.CommitRemoteVersionAsync(Fs, "/from-b.bin", new MemoryStream(new byte[100]), metadata);
+        await Node.Store.CommitRemoteVersionAsync(Fs, "/from-b.bin", new MemoryStream(new byte[100]), metadata);
         await Upload("/local.bin", 100);
         var actor = Start(fake, max: 2);
 
@@ -208,8 +178,8 @@ public sealed class DestinationActorTests : FileSync.Kernel.TestKit.TestKit, IAs
     {
         await Upload("/a.bin", 100);
         await Upload("/b.bin", 100);
-        await _node.FileSystems.DeleteFileAsync(Fs, "/a.bin");
-        await _node.FileSystems.RenameFileAsync(Fs, "/b.bin", "/c.bin");
+        await Node.FileSystems.DeleteFileAsync(Fs, "/a.bin");
+        await Node.FileSystems.RenameFileAsync(Fs, "/b.bin", "/c.bin");
         var fake = new FakeDestination();
         var actor = Start(fake, max: 5);
 

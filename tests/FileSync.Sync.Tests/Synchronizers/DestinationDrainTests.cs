@@ -1,46 +1,16 @@
 using FileSync.Kernel;
-using FileSync.Persistence;
-using FileSync.Persistence.Journal;
-using FileSync.Persistence.Serialization;
-using FileSync.Persistence.Snapshots;
-using FileSync.Storage;
 using FileSync.Sync.Contracts;
 using FileSync.Sync.Outgoing;
 using FileSync.Sync.Tests.Outgoing;
-using FileSync.TestSupport;
 
 namespace FileSync.Sync.Tests.Synchronizers;
 
 /// <summary><see cref="SynchronizeUntilDrained"/> on a DestinationActor with a real SQLite store and the destination faked.</summary>
-public sealed class DestinationDrainTests : FileSync.Kernel.TestKit.TestKit, IAsyncLifetime
+public sealed class DestinationDrainTests() : DestinationTestKit("drain")
 {
-    private const string Fs = "NorthwindFS";
-    private static readonly SynchronizationDestination Target = new("http://localhost:8081", "SlaveNorthwindFS");
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
-
-    private readonly TempDirectory _dir = new("drain");
-    private NodeStorage _node = null!;
-
-    public DestinationDrainTests()
-    {
-        PersistenceExtension.Register(Sys, new InMemoryJournal(), new InMemorySnapshotStore(), new EventSerializer().RegisterDestinationEvents());
-    }
-
-    public async Task InitializeAsync()
-    {
-        _node = await NodeStorage.OpenAsync(new StorageSettings(_dir.Path), Sys);
-        await _node.FileSystems.CreateFileSystemAsync(Fs);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        _dir.Dispose();
-    }
-
     /// <param name="passDelay">How long each pass takes before listing (it reads the limit first), so runs can outpace passes.</param>
     private IActorRef Start(FakeDestination fake, int max, int maxChangesPerPass = 10_000, TimeSpan passDelay = default) =>
-        Sys.ActorOf(DestinationActor.Props(Fs, Target, new DestinationDependencies(_node.Store, fake,
+        Sys.ActorOf(DestinationActor.Props(Fs, Target, new DestinationDependencies(Node.Store, fake,
             OutgoingSettings.Default with { MaxPerDestination = max, SmallFileLimit = 0, PageSize = 2, MaxChangesPerPass = maxChangesPerPass },
             async ct =>
             {
@@ -49,7 +19,7 @@ public sealed class DestinationDrainTests : FileSync.Kernel.TestKit.TestKit, IAs
             })));
 
     private Task Upload(string name, int size) =>
-        _node.FileSystems.PutFileAsync(Fs, name, new MemoryStream(new byte[size]), new Dictionary<string, string>());
+        Node.FileSystems.PutFileAsync(Fs, name, new MemoryStream(new byte[size]), new Dictionary<string, string>());
 
     [Fact]
     public async Task A_drain_runs_every_pending_work_beyond_the_limit_and_answers_all_their_reports_once_the_queue_is_empty()

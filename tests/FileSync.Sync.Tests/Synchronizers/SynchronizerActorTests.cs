@@ -12,7 +12,6 @@ namespace FileSync.Sync.Tests.Synchronizers;
 public sealed class SynchronizerActorTests : FileSync.Kernel.TestKit.TestKit
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-    private static readonly StorageLink Link = new("Local", "http://remote:8081", "Remote", null, "http://local:8080");
 
     private readonly InMemoryJournal _journal = new();
 
@@ -22,19 +21,7 @@ public sealed class SynchronizerActorTests : FileSync.Kernel.TestKit.TestKit
     }
 
     private StorageSynchronizers Start(FakeDrains drains, SynchronizerSettings? settings = null) =>
-        StorageSynchronizers.Start(Sys, Link, drains, settings);
-
-    private static async Task<SynchronizerView> Until(StorageSynchronizers synchronizers, string id, Func<SynchronizerView, bool> condition)
-    {
-        var until = DateTime.UtcNow + Wait;
-        while (true)
-        {
-            var view = await synchronizers.GetAsync(id) ?? throw new InvalidOperationException($"{id} is not found.");
-            if (condition(view)) return view;
-            if (DateTime.UtcNow > until) throw new TimeoutException($"{id} is still {view.State} (push {view.Push.State}, pull {view.Pull.State}).");
-            await Task.Delay(20);
-        }
-    }
+        StorageSynchronizers.Start(Sys, SynchronizerPolling.Link, drains, settings);
 
     [Fact]
     public async Task Create_answers_triggered_then_the_push_runs_before_the_pull_and_both_complete()
@@ -51,7 +38,7 @@ public sealed class SynchronizerActorTests : FileSync.Kernel.TestKit.TestKit
 
         AwaitAssert(() => Assert.Equal(["push"], drains.Calls), Wait);
         drains.PushGate.SetResult();
-        var done = await Until(synchronizers, created.Id, v => v.State != SynchronizerState.Triggered);
+        var done = await SynchronizerPolling.Until(synchronizers, created.Id, v => v.State != SynchronizerState.Triggered, Wait);
 
         Assert.Equal(["push", "pull"], drains.Calls);
         Assert.Equal(SynchronizerState.Completed, done.State);
@@ -83,7 +70,7 @@ public sealed class SynchronizerActorTests : FileSync.Kernel.TestKit.TestKit
     {
         var synchronizers = Start(new FakeDrains());
         var created = await synchronizers.CreateAsync();
-        await Until(synchronizers, created.Id, v => v.State == SynchronizerState.Completed);
+        await SynchronizerPolling.Until(synchronizers, created.Id, v => v.State == SynchronizerState.Completed, Wait);
 
         Assert.True(SynchronizerId.TryParse(created.Id, out var id));
         var manifests = new List<string>();
@@ -103,7 +90,7 @@ public sealed class SynchronizerActorTests : FileSync.Kernel.TestKit.TestKit
         var synchronizers = Start(drains);
 
         var created = await synchronizers.CreateAsync();
-        var done = await Until(synchronizers, created.Id, v => v.State != SynchronizerState.Triggered && v.Pull.State != SynchronizerState.Triggered);
+        var done = await SynchronizerPolling.Until(synchronizers, created.Id, v => v.State != SynchronizerState.Triggered && v.Pull.State != SynchronizerState.Triggered, Wait);
 
         Assert.Equal(SynchronizerState.Error, done.State);
         Assert.Equal(SynchronizerState.Error, done.Push.State);
@@ -119,7 +106,7 @@ public sealed class SynchronizerActorTests : FileSync.Kernel.TestKit.TestKit
         var synchronizers = Start(drains);
 
         var created = await synchronizers.CreateAsync();
-        var done = await Until(synchronizers, created.Id, v => v.State != SynchronizerState.Triggered);
+        var done = await SynchronizerPolling.Until(synchronizers, created.Id, v => v.State != SynchronizerState.Triggered, Wait);
 
         Assert.Equal(SynchronizerState.Error, done.State);
         Assert.Equal(SynchronizerState.Completed, done.Push.State);
@@ -133,7 +120,7 @@ public sealed class SynchronizerActorTests : FileSync.Kernel.TestKit.TestKit
         var synchronizers = Start(new FakeDrains { Push = () => new DestinationSyncResult("http://remote:8081", "Remote", [conflicted], null) });
 
         var created = await synchronizers.CreateAsync();
-        var done = await Until(synchronizers, created.Id, v => v.State != SynchronizerState.Triggered);
+        var done = await SynchronizerPolling.Until(synchronizers, created.Id, v => v.State != SynchronizerState.Triggered, Wait);
 
         Assert.Equal(SynchronizerState.Completed, done.State);
         Assert.Equal(["/both.txt"], done.Push.Conflicts);
@@ -151,7 +138,7 @@ public sealed class SynchronizerActorTests : FileSync.Kernel.TestKit.TestKit
         Assert.Equal(first.Id, second.Id);
 
         drains.PullGate.SetResult();
-        await Until(synchronizers, first.Id, v => v.State == SynchronizerState.Completed);
+        await SynchronizerPolling.Until(synchronizers, first.Id, v => v.State == SynchronizerState.Completed, Wait);
         var third = await CreateNewAsync(synchronizers, first.Id);
 
         Assert.NotEqual(first.Id, third.Id);
@@ -185,7 +172,7 @@ public sealed class SynchronizerActorTests : FileSync.Kernel.TestKit.TestKit
         for (var i = 0; i < 3; i++)
         {
             var created = await CreateNewAsync(synchronizers, ids.LastOrDefault());
-            await Until(synchronizers, created.Id, v => v.State == SynchronizerState.Completed);
+            await SynchronizerPolling.Until(synchronizers, created.Id, v => v.State == SynchronizerState.Completed, Wait);
             ids.Add(created.Id);
         }
 

@@ -9,7 +9,7 @@ namespace FileSync.Sync.Tests.Synchronizers;
 /// <summary>Synchronizers survive a node restart: two actor systems, one after the other, over one SQLite journal.</summary>
 public sealed class SynchronizerRecoveryTests : IDisposable
 {
-    private static readonly StorageLink Link = new("Local", "http://remote:8081", "Remote", null, "http://local:8080");
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
     private readonly TempDirectory _dir = new("synchronizer-recovery");
 
     public void Dispose() => _dir.Dispose();
@@ -29,34 +29,22 @@ public sealed class SynchronizerRecoveryTests : IDisposable
         await stores.DisposeAsync();
     }
 
-    private static async Task<SynchronizerView> Until(StorageSynchronizers synchronizers, string id, Func<SynchronizerView, bool> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var view = await synchronizers.GetAsync(id) ?? throw new InvalidOperationException($"{id} is not found.");
-            if (condition(view)) return view;
-            if (DateTime.UtcNow > until) throw new TimeoutException($"{id} is still {view.State} (push {view.Push.State}, pull {view.Pull.State}).");
-            await Task.Delay(20);
-        }
-    }
-
     [Fact]
     public async Task A_synchronizer_triggered_when_the_node_stopped_resumes_its_phase_after_a_restart_and_completes()
     {
         var (first, firstStores) = await StartNodeAsync("first-life");
         var stuck = new FakeDrains { PullGate = new TaskCompletionSource() };
-        var before = StorageSynchronizers.Start(first, Link, stuck);
+        var before = StorageSynchronizers.Start(first, SynchronizerPolling.Link, stuck);
         var created = await before.CreateAsync();
-        await Until(before, created.Id, v => v.Push.State == SynchronizerState.Completed);
+        await SynchronizerPolling.Until(before, created.Id, v => v.Push.State == SynchronizerState.Completed, Wait);
         await StopAsync(first, firstStores);
 
         var (second, secondStores) = await StartNodeAsync("second-life");
         try
         {
             var healthy = new FakeDrains();
-            var after = StorageSynchronizers.Start(second, Link, healthy);
-            var done = await Until(after, created.Id, v => v.State != SynchronizerState.Triggered);
+            var after = StorageSynchronizers.Start(second, SynchronizerPolling.Link, healthy);
+            var done = await SynchronizerPolling.Until(after, created.Id, v => v.State != SynchronizerState.Triggered, Wait);
 
             Assert.Equal(SynchronizerState.Completed, done.State);
             // Only the interrupted phase ran again: the push had completed before the restart.
@@ -73,16 +61,16 @@ public sealed class SynchronizerRecoveryTests : IDisposable
     public async Task Finished_synchronizers_answer_the_same_after_a_restart()
     {
         var (first, firstStores) = await StartNodeAsync("first-life");
-        var before = StorageSynchronizers.Start(first, Link, new FakeDrains { Pull = () => throw new HttpRequestException("remote down") });
+        var before = StorageSynchronizers.Start(first, SynchronizerPolling.Link, new FakeDrains { Pull = () => throw new HttpRequestException("remote down") });
         var created = await before.CreateAsync();
-        var seen = await Until(before, created.Id, v => v.State != SynchronizerState.Triggered);
+        var seen = await SynchronizerPolling.Until(before, created.Id, v => v.State != SynchronizerState.Triggered, Wait);
         await StopAsync(first, firstStores);
 
         var (second, secondStores) = await StartNodeAsync("second-life");
         try
         {
             var drains = new FakeDrains();
-            var after = StorageSynchronizers.Start(second, Link, drains);
+            var after = StorageSynchronizers.Start(second, SynchronizerPolling.Link, drains);
             var again = await after.GetAsync(created.Id);
 
             Assert.NotNull(again);
@@ -103,7 +91,7 @@ public sealed class SynchronizerRecoveryTests : IDisposable
         var settings = new SynchronizerSettings(MaxAttempts: 1);
         var (first, firstStores) = await StartNodeAsync("first-life");
         var stuck = new FakeDrains { PushGate = new TaskCompletionSource() };
-        var before = StorageSynchronizers.Start(first, Link, stuck, settings);
+        var before = StorageSynchronizers.Start(first, SynchronizerPolling.Link, stuck, settings);
         var created = await before.CreateAsync();
         await StopAsync(first, firstStores);
 
@@ -111,8 +99,8 @@ public sealed class SynchronizerRecoveryTests : IDisposable
         try
         {
             var drains = new FakeDrains();
-            var after = StorageSynchronizers.Start(second, Link, drains, settings);
-            var done = await Until(after, created.Id, v => v.State != SynchronizerState.Triggered && v.Pull.State != SynchronizerState.Triggered);
+            var after = StorageSynchronizers.Start(second, SynchronizerPolling.Link, drains, settings);
+            var done = await SynchronizerPolling.Until(after, created.Id, v => v.State != SynchronizerState.Triggered && v.Pull.State != SynchronizerState.Triggered, Wait);
 
             Assert.Equal(SynchronizerState.Error, done.State);
             Assert.Contains("interrupted 1 times", done.Push.ErrorMessage);
