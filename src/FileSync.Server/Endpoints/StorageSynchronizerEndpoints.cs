@@ -94,11 +94,9 @@ public static class StorageSynchronizerEndpoints
 
     private static IResult Ok(object body) => Results.Json(body, Json);
 
-    private static IResult Error(int status, string code, string message) => Results.Json(new StorageError(1, code, message), Json, statusCode: status);
+    private static IResult Error(int status, string code, string message) => StorageErrors.Create(status, code, message);
 
     private sealed record SynchronizerEnvelope(int Status, SynchronizerView Synchronizer);
 
     private sealed record SynchronizerListEnvelope(int Status, IReadOnlyList<SynchronizerView> Synchronizers);
-
-    private sealed record StorageError(int Status, string ErrorCode, string ErrorMessage);
 }

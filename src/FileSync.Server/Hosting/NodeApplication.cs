@@ -52,9 +52,16 @@ public static class NodeApplication
         app.MapStorageSynchronizers();
         app.MapAdminEndpoints();
         app.MapStatusPageEndpoints();
-        app.MapFallback("{**path}", (HttpContext context) => Problems.NotFound(
-            $"No route matches {context.Request.Method} {context.Request.Path}.", Problems.RouteNotFoundType));
+        app.MapFallback("{**path}", (HttpContext context) => NoRoute(context.Request));
         return app;
+    }
+
+    private static IResult NoRoute(HttpRequest request)
+    {
+        var detail = $"No route matches {request.Method} {request.Path}.";
+        return StorageErrors.AppliesTo(request.Path)
+            ? StorageErrors.Create(StatusCodes.Status404NotFound, StorageErrors.RouteNotFoundCode, detail)
+            : Problems.NotFound(detail, Problems.RouteNotFoundType);
     }
 
     private static void ConfigureKestrel(WebApplicationBuilder builder, NodeOptions options)

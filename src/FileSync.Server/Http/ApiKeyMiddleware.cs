@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FileSync.Server.Endpoints;
 
 namespace FileSync.Server.Http;
 
@@ -28,21 +29,28 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeySet keys)
         if (presented is null)
         {
             context.Response.Headers.WWWAuthenticate = Scheme;
-            await Problems.Create(StatusCodes.Status401Unauthorized, "Unauthorized",
+            await Reject(context, StatusCodes.Status401Unauthorized, "Unauthorized",
                     $"This node requires an API key: send 'Authorization: {Scheme} <key>' or '{HeaderName}: <key>'.",
-                    Problems.UnauthorizedType)
-                .ExecuteAsync(context).ConfigureAwait(false);
+                    Problems.UnauthorizedType, StorageErrors.UnauthorizedCode)
+                .ConfigureAwait(false);
             return;
         }
         if (!keys.Contains(presented))
         {
-            await Problems.Create(StatusCodes.Status403Forbidden, "Forbidden",
-                    "The API key sent with the request is not one this node accepts.", Problems.ForbiddenType)
-                .ExecuteAsync(context).ConfigureAwait(false);
+            await Reject(context, StatusCodes.Status403Forbidden, "Forbidden",
+                    "The API key sent with the request is not one this node accepts.",
+                    Problems.ForbiddenType, StorageErrors.ForbiddenCode)
+                .ConfigureAwait(false);
             return;
         }
         await next(context).ConfigureAwait(false);
     }
+
+    /// <summary>A problem document, or the PLM envelope on <c>/storage</c> (whose clients read only that).</summary>
+    private static Task Reject(HttpContext context, int status, string title, string detail, string problemType, string storageCode) =>
+        StorageErrors.AppliesTo(context.Request.Path)
+            ? StorageErrors.Create(status, storageCode, detail).ExecuteAsync(context)
+            : Problems.Create(status, title, detail, problemType).ExecuteAsync(context);
 
     private static string? PresentedKey(HttpRequest request)
     {
