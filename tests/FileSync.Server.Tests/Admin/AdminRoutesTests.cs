@@ -109,6 +109,18 @@ public sealed class AdminRoutesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Destination_keys_keep_a_literal_arrow_in_the_raw_json_as_the_docs_show()
+    {
+        await AddDestinationAsync("ArrowFS");
+
+        using var response = await _node.Http.GetAsync("admin/cluster");
+        var raw = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("\"ArrowFS->http://127.0.0.1:1/remotefs\"", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u003E", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Leave_is_a_conflict_without_cluster_mode_and_down_unreachable_downs_nobody()
     {
         using var leave = await _node.Http.PostAsync("admin/cluster/leave", null);
