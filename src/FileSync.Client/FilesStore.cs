@@ -45,7 +45,7 @@ public sealed class FilesStore : IDisposable
 
     /// <summary>The node's PLM-style storage routes: <c>Storage.Synchronizers.CreateAsync/GetAsync/ListAsync</c> (docs/storage-synchronizers.md).</summary>
     public Storage.StorageCommands Storage =>
-        _connection is null ? throw new InvalidOperationException("Call FilesStore.Initialize() before using Storage.") : new(Url, ApiKey);
+        new(_connection ?? throw new InvalidOperationException("Call FilesStore.Initialize() before using Storage."));
 
     public void Dispose()
     {

@@ -62,6 +62,13 @@ internal sealed class ServerConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends and returns the response whatever its status: for routes whose error answers are not problem
+    /// documents (the PLM-style <c>/storage</c> envelopes), which the caller reads itself.
+    /// </summary>
+    public Task<HttpResponseMessage> SendUncheckedAsync(HttpRequestMessage request, CancellationToken ct) =>
+        _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+
     public async Task<T> GetJsonAsync<T>(string relativeUrl, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, relativeUrl);

@@ -1,6 +1,6 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FileSync.Client.Http;
 
 namespace FileSync.Client.Storage;
 
@@ -12,22 +12,12 @@ public sealed class SynchronizerCommands
 {
     private const string Route = "storage/synchronizers";
 
-    // One pooled client for every store: requests carry absolute URLs and their own API key.
-    private static readonly HttpClient Http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
-    {
-        Timeout = TimeSpan.FromMinutes(2),
-    };
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly string _baseUrl;
-    private readonly string? _apiKey;
+    // The store's connection (its pool and its API key); only the error answers differ from the /fs routes.
+    private readonly ServerConnection _connection;
 
-    internal SynchronizerCommands(string url, string? apiKey)
-    {
-        _baseUrl = url.TrimEnd('/') + "/";
-        _apiKey = apiKey;
-    }
+    internal SynchronizerCommands(ServerConnection connection) => _connection = connection;
 
     /// <summary>Starts a synchronizer (push then pull over the node's storage link), or answers the one still running.</summary>
     public async Task<Synchronizer> CreateAsync(CancellationToken ct = default) =>
@@ -50,9 +40,8 @@ public sealed class SynchronizerCommands
 
     private async Task<T> SendAsync<T>(HttpMethod method, string route, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, _baseUrl + route);
-        if (!string.IsNullOrEmpty(_apiKey)) request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", _apiKey);
-        using var response = await Http.SendAsync(request, ct).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(method, route);
+        using var response = await _connection.SendUncheckedAsync(request, ct).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
         ErrorEnvelope? error = null;
         T? value = default;

@@ -58,6 +58,8 @@ internal sealed class SynchronizerFollower(FilesStore store, SynchronizerProgres
                     if (Activity(notification) is { } line) progress.Activity(line);
                 }
             }
+            // The socket ended (the channel is complete): still wait out the second, or polling would spin.
+            await Task.Delay(Timeout.Infinite, tick.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
