@@ -3,6 +3,7 @@
 
 const KEY_STORAGE = 'filesync.apiKey';
 const ROUTE_NOT_FOUND = 'urn:filesync:route-not-found';
+const STORAGE_ROUTE_NOT_FOUND = 'route_not_found';
 
 /** The API key the user gave in this tab (kept for the tab's session only). */
 export const apiKey = {
@@ -33,9 +34,11 @@ export async function call(method, path) {
   return { ok: response.ok, status: response.status, data, message: response.ok ? '' : describeError(response, data) };
 }
 
-/** True when the node has no such route at all (a feature this node does not have yet). */
+/** True when the node has no such route at all (a feature this node does not have yet). Under /storage the
+ *  node says so in the PLM envelope (error_code), elsewhere in a problem document (type). */
 export function isMissingRoute(answer) {
-  return answer.status === 404 && answer.data?.type === ROUTE_NOT_FOUND;
+  return answer.status === 404
+    && (answer.data?.type === ROUTE_NOT_FOUND || answer.data?.error_code === STORAGE_ROUTE_NOT_FOUND);
 }
 
 /** A route path segment per file name segment: the name's leading '/' is optional for the node. */
