@@ -6,41 +6,25 @@ using FileSync.Storage.Tests;
 
 public sealed class ContentDefinedChunkerTests
 {
-    /// <summary>Each set of bounds twice: with the lane-parallel search (where the CPU has it) and with the scalar one only.</summary>
-    public static TheoryData<int, int, int, bool> Bounds
+    public static TheoryData<int, int, int> Bounds => new()
     {
-        get
-        {
-            var data = new TheoryData<int, int, int, bool>();
-            foreach (var lanes in new[] { true, false })
-            {
-                data.Add(ChunkingOptions.DefaultMin, ChunkingOptions.DefaultAvg, ChunkingOptions.DefaultMax, lanes);
-                data.Add(64, 128, 1000, lanes);     // tiny chunks: many cuts, ends not a multiple of the unroll
-                data.Add(333, 1024, 4097, lanes);   // odd bounds: the scan starts and stops at odd offsets
-                data.Add(100, 512, 513, lanes);     // max right after avg: the easy-mask scan is one byte long
-                data.Add(100, 256, 30_000, lanes);  // a long easy-mask region: hits in every lane, many per block
-                data.Add(2000, 32_768, 40_000, lanes); // a long hard-mask region: few hits, blocks without any
-            }
-            return data;
-        }
-    }
-
-    [Fact]
-    public void The_lane_parallel_search_is_available_on_this_cpu()
-    {
-        // Otherwise the "lanes" cases below only test the scalar search twice.
-        Assert.True(LaneGearScan.IsSupported, "Vector512 is not hardware-accelerated here");
-    }
+        { ChunkingOptions.DefaultMin, ChunkingOptions.DefaultAvg, ChunkingOptions.DefaultMax },
+        { 64, 128, 1000 },   // tiny chunks: many cuts, ends not a multiple of the unroll
+        { 333, 1024, 4097 }, // odd bounds: the scan starts and stops at odd offsets
+        { 100, 512, 513 },   // max right after avg: the easy-mask scan is one byte long
+        { 100, 256, 30_000 },     // a long easy-mask region: a cut every ~64 bytes
+        { 2000, 32_768, 40_000 }, // a long hard-mask region: few cuts
+    };
 
     [Theory]
     [MemberData(nameof(Bounds))]
-    public void Every_cut_equals_the_byte_at_a_time_definition(int min, int avg, int max, bool lanes)
+    public void Every_cut_equals_the_byte_at_a_time_definition(int min, int avg, int max)
     {
         var options = new ChunkingOptions(min, avg, max);
         var data = TestData.Random(600_000, 11);
 
         var expected = ReferenceChunker.Cuts(data, options, ReferenceChunker.FindCut);
-        var actual = ReferenceChunker.Cuts(data, options, (span, o) => ContentDefinedChunker.FindCut(span, o, lanes));
+        var actual = ReferenceChunker.Cuts(data, options, ContentDefinedChunker.FindCut);
 
         Assert.True(expected.Count > 10, $"expected many chunks, got {expected.Count}");
         Assert.Equal(expected, actual);
@@ -48,7 +32,7 @@ public sealed class ContentDefinedChunkerTests
 
     [Theory]
     [MemberData(nameof(Bounds))]
-    public void Every_prefix_length_cuts_like_the_definition(int min, int avg, int max, bool lanes)
+    public void Every_prefix_length_cuts_like_the_definition(int min, int avg, int max)
     {
         // Short spans hit every tail length of the unrolled loop and the "shorter than Max" paths.
         var options = new ChunkingOptions(min, avg, max);
@@ -56,7 +40,7 @@ public sealed class ContentDefinedChunkerTests
         for (var length = 0; length <= data.Length; length += length < min + 16 ? 1 : 37)
         {
             var span = data.AsSpan(0, length);
-            Assert.Equal(ReferenceChunker.FindCut(span, options), ContentDefinedChunker.FindCut(span, options, lanes));
+            Assert.Equal(ReferenceChunker.FindCut(span, options), ContentDefinedChunker.FindCut(span, options));
         }
     }
 
@@ -74,16 +58,14 @@ public sealed class ContentDefinedChunkerTests
         Assert.InRange(average, options.Avg * 0.75, options.Avg * 1.5);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Runs_of_one_byte_value_are_cut_at_the_maximum_or_the_minimum_deterministically(bool lanes)
+    [Fact]
+    public void Runs_of_one_byte_value_are_cut_at_the_maximum_or_the_minimum_deterministically()
     {
         var options = ChunkingOptions.Default;
         var zeros = new byte[300_000];
 
-        var first = ReferenceChunker.Cuts(zeros, options, (span, o) => ContentDefinedChunker.FindCut(span, o, lanes));
-        var second = ReferenceChunker.Cuts(zeros, options, (span, o) => ContentDefinedChunker.FindCut(span, o, lanes));
+        var first = ReferenceChunker.Cuts(zeros, options, ContentDefinedChunker.FindCut);
+        var second = ReferenceChunker.Cuts(zeros, options, ContentDefinedChunker.FindCut);
 
         Assert.Equal(first, second);
         Assert.Equal(ReferenceChunker.Cuts(zeros, options, ReferenceChunker.FindCut), first);
