@@ -16,19 +16,19 @@ public sealed class FsPalette : IPalette
         var list = new Command("list", "The node's file systems");
         context.SetNodeAction(list, ListAsync);
 
-        var fs = SyncPalette.FileSystemArgument();
-        var start = new Option<int>("--start") { Description = "Skip this many files", DefaultValueFactory = _ => 0, CustomParser = Parsers.AtLeast("--start", 0) };
-        var pageSize = new Option<int>("--page-size") { Description = "Show at most this many files", DefaultValueFactory = _ => 100, CustomParser = Parsers.AtLeast("--page-size", 1) };
+        var fs = CommonArguments.FileSystem();
+        var start = CommonArguments.Start("files");
+        var pageSize = CommonArguments.PageSize("files", byDefault: 100);
         var ls = new Command("ls", "Files of a file system, by name") { fs, start, pageSize };
         context.SetNodeAction(ls, call => LsAsync(call, call.Get(fs), call.Get(start), call.Get(pageSize)));
 
-        var putFs = SyncPalette.FileSystemArgument();
+        var putFs = CommonArguments.FileSystem();
         var local = new Argument<FileInfo>("local") { Description = "Local file to upload" };
         var putName = new Argument<string>("name") { Description = "Name in the file system, e.g. /books/a.pdf" };
         var put = new Command("put", "Upload a local file (streamed)") { putFs, local, putName };
         context.SetNodeAction(put, call => PutAsync(call, call.Get(putFs), call.Get(local), call.Get(putName)));
 
-        var getFs = SyncPalette.FileSystemArgument();
+        var getFs = CommonArguments.FileSystem();
         var getName = new Argument<string>("name") { Description = "Name in the file system" };
         var target = new Argument<FileInfo>("local") { Description = "Local file to write (replaced if it exists)" };
         var get = new Command("get", "Download a file (streamed)") { getFs, getName, target };

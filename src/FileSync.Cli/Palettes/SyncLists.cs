@@ -25,9 +25,9 @@ internal abstract class SyncLists
 
     public Command Build(CliContext context)
     {
-        var fs = SyncPalette.FileSystemArgument();
-        var start = new Option<int>("--start") { Description = "Skip this many items", DefaultValueFactory = _ => 0, CustomParser = Parsers.AtLeast("--start", 0) };
-        var pageSize = new Option<int>("--page-size") { Description = "Show at most this many items", DefaultValueFactory = _ => 25, CustomParser = Parsers.AtLeast("--page-size", 1) };
+        var fs = CommonArguments.FileSystem();
+        var start = CommonArguments.Start("items");
+        var pageSize = CommonArguments.PageSize("items", byDefault: 25);
         var command = new Command(Name, Description) { fs, start, pageSize };
         context.SetNodeAction(command, call => ShowAsync(call, call.Get(fs), call.Get(start), call.Get(pageSize)));
         return command;

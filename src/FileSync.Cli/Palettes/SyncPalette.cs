@@ -15,12 +15,12 @@ public sealed class SyncPalette : IPalette
         ArgumentNullException.ThrowIfNull(context);
         var palette = new Command("sync", "Synchronization of a file system to its destinations");
 
-        var destinationsFs = FileSystemArgument();
+        var destinationsFs = CommonArguments.FileSystem();
         var destinations = new Command("destinations", "The file system's configured destinations") { destinationsFs };
         context.SetNodeAction(destinations, call => DestinationsAsync(call, call.Get(destinationsFs)));
         palette.Subcommands.Add(destinations);
 
-        var startFs = FileSystemArgument();
+        var startFs = CommonArguments.FileSystem();
         var forceAll = new Option<bool>("--force-all") { Description = "Keep starting pending work as slots free until none is left" };
         var start = new Command("start", "Synchronize every file that needs it to every enabled destination") { startFs, forceAll };
         context.SetNodeAction(start, call => StartAsync(call, call.Get(startFs), call.Get(forceAll)));
@@ -34,11 +34,9 @@ public sealed class SyncPalette : IPalette
         return palette;
     }
 
-    internal static Argument<string> FileSystemArgument() => new("fs") { Description = "File system name, e.g. NorthwindFS" };
-
     private static Command FileCommand(CliContext context)
     {
-        var fs = FileSystemArgument();
+        var fs = CommonArguments.FileSystem();
         var name = new Argument<string>("name") { Description = "File name, e.g. /books/a.pdf" };
         var to = new Option<string>("--to")
         {
@@ -55,7 +53,7 @@ public sealed class SyncPalette : IPalette
 
     private static Command ResolveCommand(CliContext context)
     {
-        var fs = FileSystemArgument();
+        var fs = CommonArguments.FileSystem();
         var name = new Argument<string>("name") { Description = "The conflicted file" };
         var strategy = new Option<string>("--strategy")
         {
