@@ -15,9 +15,9 @@ namespace FileSync.Sync.Incoming;
 /// </summary>
 public sealed class ConflictStore(IFileSystems fileSystems, SynchronizationPublisher? publisher = null)
 {
-    private readonly SynchronizationPublisher _publisher = publisher ?? SynchronizationPublisher.None;
-
     public const string DocumentName = "Raven/Synchronization/Conflicts";
+
+    private readonly SynchronizationPublisher _publisher = publisher ?? SynchronizationPublisher.None;
     private readonly KeyedGate _gate = new();
 
     public async Task<IReadOnlyList<ConflictItem>> ListAsync(string fileSystem, CancellationToken ct = default) =>

@@ -1,5 +1,6 @@
 using FileSync.Storage.Files;
 using FileSync.Sync.Contracts;
+using FileSync.Sync.Incoming;
 
 namespace FileSync.Sync.Outgoing;
 
@@ -21,7 +22,7 @@ public static class WorkTypeDecision
     public const string GoneLocally = "The file no longer exists on the source";
     public const string ConflictedLocally = "The file is conflicted on the source";
     public const string AlreadyHas = "Destination server already has this file";
-    public const string HadInPast = "Destination server had this file in the past";
+    public const string HadInPast = IncomingMessages.HadInPast;
 
     /// <param name="local">The file's latest entry here (null when the name was never used).</param>
     /// <param name="work">The queued work; its ETag must still be the entry's, or a newer work supersedes it.</param>

@@ -1,4 +1,5 @@
 using FileSync.Sync.Contracts;
+using FileSync.Sync.Incoming;
 
 namespace FileSync.Sync.Synchronizers;
 
@@ -42,7 +43,10 @@ public sealed record PhaseVerdict(string? Error, IReadOnlyList<string> Conflicts
         return new PhaseVerdict(failure is OperationCanceledException ? "The phase took longer than its time limit and was cancelled." : failure.Message, []);
     }
 
+    // Both spellings of "already has": the source's own check (WorkTypeDecision) and the destination's answer (IncomingMessages).
+    private const string AlreadyHasPrefix = "Destination server already has";
+
     private static bool IsNothingToDo(string message) =>
-        message.StartsWith("Destination server had this file in the past", StringComparison.Ordinal)
-        || message.StartsWith("Destination server already has", StringComparison.Ordinal);
+        message.StartsWith(IncomingMessages.HadInPast, StringComparison.Ordinal)
+        || message.StartsWith(AlreadyHasPrefix, StringComparison.Ordinal);
 }
