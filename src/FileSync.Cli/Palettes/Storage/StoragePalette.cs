@@ -22,7 +22,7 @@ public sealed class StoragePalette : IPalette
         var sync = new Command("sync", "Start a synchronizer (push, then pull) and follow it live until it ends") { timeout };
         context.SetNodeAction(sync, call => SyncAsync(call, call.Get(timeout)));
 
-        var id = new Argument<string>("id") { Description = "Synchronizer id as the node gave it, e.g. '$12+13'" };
+        var id = new Argument<string>("id") { Description = "Synchronizer id as 'storage list' shows it: '$<push-id>+<pull-id>' (quote the '$' in a shell)" };
         var show = new Command("show", "One synchronizer: its state, its push and its pull") { id };
         context.SetNodeAction(show, call => ShowAsync(call, call.Get(id)));
 
