@@ -35,11 +35,12 @@ public sealed class StoragePalette : IPalette
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(call.Cancellation);
         limit.CancelAfter(timeout);
-        var follower = new SynchronizerFollower(call.Store, new SynchronizerProgress(call.Output));
+        var progress = new SynchronizerProgress(call.Output);
+        var follower = new SynchronizerFollower(call.Store, progress);
         Synchronizer final;
         try
         {
-            final = await follower.RunAsync(limit.Token).ConfigureAwait(false);
+            final = await progress.RunAsync(() => follower.RunAsync(limit.Token)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !call.Cancellation.IsCancellationRequested)
         {

@@ -55,7 +55,7 @@ internal sealed class SynchronizerFollower(FilesStore store, SynchronizerProgres
                 while (events.TryRead(out var notification))
                 {
                     if (AsSynchronizer(notification) is { } update && update.Id == current.Id) return update;
-                    if (Activity(notification) is { } line) progress.Activity(line);
+                    if (Activity(notification) is { } line) progress.Activity(line, notification.DataString("Direction") == "Outgoing");
                 }
             }
             // The socket ended (the channel is complete): still wait out the second, or polling would spin.
