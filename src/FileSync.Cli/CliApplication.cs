@@ -27,6 +27,12 @@ public static class CliApplication
     /// <summary>Runs one command line (or the prompt, reading <paramref name="input"/>); returns the process exit code.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, TextReader? input = null, CancellationToken cancellation = default)
     {
+        if (args.Count > 0 && CliTarget.IsMalformed(args[0], out var reason))
+        {
+            await error.WriteLineAsync(reason).ConfigureAwait(false);
+            return ExitCodes.BadArguments;
+        }
+
         var (target, remaining) = SplitTarget(args);
         if (remaining.Length == 0)
         {
@@ -45,7 +51,11 @@ public static class CliApplication
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
         {
             // One line, not the error list plus the whole help text: scripts read stderr.
-            await error.WriteLineAsync($"{FailureMessages.OneLine(parse.Errors[0].Message)} (see '{HelpHint(parse.CommandResult)}')").ConfigureAwait(false);
+            // A word that matches nothing says more than the "required command" error it also causes.
+            var message = parse.UnmatchedTokens.Count > 0
+                ? $"Unrecognized command or argument '{parse.UnmatchedTokens[0]}'."
+                : FailureMessages.OneLine(parse.Errors[0].Message);
+            await error.WriteLineAsync($"{message} (see '{HelpHint(parse.CommandResult)}')").ConfigureAwait(false);
             return ExitCodes.BadArguments;
         }
 

@@ -29,5 +29,22 @@ public sealed record CliTarget(string Host, int Port)
         return true;
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> is meant as <c>host:port</c> (digits after the last colon) but the port is
+    /// out of range; <paramref name="reason"/> is then the sentence to show.
+    /// </summary>
+    public static bool IsMalformed(string text, [NotNullWhen(true)] out string? reason)
+    {
+        reason = null;
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0 || text.StartsWith('-') || colon == text.Length - 1 || text.AsSpan(colon + 1).ContainsAnyExcept("0123456789") || TryParse(text, out _))
+        {
+            return false;
+        }
+
+        reason = $"'{text}' is not a node address: the port must be 1–65535.";
+        return true;
+    }
+
     public override string ToString() => $"{Host}:{Port.ToString(CultureInfo.InvariantCulture)}";
 }

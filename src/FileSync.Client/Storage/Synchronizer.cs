@@ -19,10 +19,14 @@ public sealed record SynchronizerPhase
     [JsonPropertyName("state")] public SynchronizerState State { get; init; }
 
     /// <summary>Why the phase is in error; null otherwise.</summary>
-    [JsonPropertyName("error_message")] public string? ErrorMessage { get; init; }
+    [JsonPropertyName("error_message")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ErrorMessage { get; init; }
 
     /// <summary>Files the phase found conflicted; null when none.</summary>
-    [JsonPropertyName("conflicts")] public IReadOnlyList<string>? Conflicts { get; init; }
+    [JsonPropertyName("conflicts")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Conflicts { get; init; }
 }
 
 /// <summary>A storage synchronizer (API.md §6): <c>{"id":"$push+pull","state":…,"push":{…},"pull":{…}}</c>.</summary>
