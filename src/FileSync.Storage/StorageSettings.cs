@@ -43,5 +43,12 @@ public sealed record StorageSettings(
     /// </summary>
     public bool ChunkBytesInDatabase { get; init; }
 
+    /// <summary>
+    /// The server id the node must have (<c>filesync.node.server-id</c>); null: generated once and kept in the
+    /// database. A data directory that already belongs to another id refuses to open: versions and histories
+    /// name their server, so a node's id never changes under its data.
+    /// </summary>
+    public Guid? ServerId { get; init; }
+
     public ChunkingOptions Chunking => new(MinChunk, AvgChunk, MaxChunk);
 }

@@ -32,11 +32,11 @@ public abstract class FileSystemsBehaviour(StorageFactory factory) : IAsyncLifet
         _dir.Dispose();
     }
 
-    protected async Task RestartAsync()
+    protected async Task RestartAsync(Func<StorageSettings, StorageSettings>? change = null)
     {
         var settings = _node.Settings;
         await _node.DisposeAsync();
-        _node = await factory.OpenAsync(_dir, settings);
+        _node = await factory.OpenAsync(_dir, change is null ? settings : change(settings));
     }
 
     private Task<StoredFile> PutAsync(string name, byte[] content, Dictionary<string, string>? metadata = null) =>
@@ -286,6 +286,23 @@ public abstract class FileSystemsBehaviour(StorageFactory factory) : IAsyncLifet
         Assert.Equal("""{"Destinations":[]}""", await Files.GetConfigAsync(Fs, key));
         Assert.True(await Files.DeleteConfigAsync(Fs, key));
         Assert.Null(await Files.GetConfigAsync(Fs, key));
+    }
+
+    [Fact]
+    public async Task A_configured_server_id_is_accepted_when_it_is_the_stored_one_and_refused_otherwise()
+    {
+        var id = Node.ServerId;
+        await RestartAsync(s => s with { ServerId = id });
+        Assert.Equal(id, Node.ServerId);
+
+        var other = Guid.NewGuid();
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => RestartAsync(s => s with { ServerId = other }));
+        Assert.Contains("cannot change", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(id.ToString(), refused.Message, StringComparison.Ordinal);
+
+        // Nothing was changed by the refused start.
+        _node = await factory.OpenAsync(_dir, Node.Settings with { ServerId = null });
+        Assert.Equal(id, Node.ServerId);
     }
 
     [Fact]

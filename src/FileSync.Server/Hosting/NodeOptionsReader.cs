@@ -25,13 +25,26 @@ public static class NodeOptionsReader
                 config.HasPath("filesync.persistence.connection-string") ? config.GetString("filesync.persistence.connection-string") ?? "" : "",
                 ByteSize(config, "filesync.chunk-store.min-chunk"),
                 ByteSize(config, "filesync.chunk-store.avg-chunk"),
-                ByteSize(config, "filesync.chunk-store.max-chunk")),
+                ByteSize(config, "filesync.chunk-store.max-chunk"))
+            {
+                ServerId = ServerIdOf(config),
+            },
             ApiKeys = config.HasPath("filesync.security.api-keys") ? config.GetStringList("filesync.security.api-keys") : [],
             FileSystems = FileSystems(config),
             LogLevel = LogLevelOf(config),
             Kernel = KernelOf(config),
             StorageLink = StorageLinkOptions.Read(config),
         };
+    }
+
+    /// <summary><c>filesync.node.server-id</c>: empty or absent = generated once by storage; otherwise a GUID.</summary>
+    private static Guid? ServerIdOf(Config config)
+    {
+        var text = config.HasPath("filesync.node.server-id") ? config.GetString("filesync.node.server-id") : null;
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return Guid.TryParse(text, out var id)
+            ? id
+            : throw new NodeConfigurationException($"filesync.node.server-id '{text}' is not a GUID (e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301); leave it empty to have one generated.");
     }
 
     private static List<FileSystemSeed> FileSystems(Config config)

@@ -17,14 +17,21 @@ internal sealed class FileCatalog(StorageDatabase db, Guid serverId, int retaine
 
     // ---- node identity
 
-    public static async Task<Guid> LoadOrCreateServerIdAsync(StorageDatabase db, CancellationToken ct)
+    /// <summary>The stored server id; the first open stores <paramref name="configured"/> (or a new one).</summary>
+    /// <exception cref="InvalidOperationException">The database already belongs to a different configured id.</exception>
+    public static async Task<Guid> LoadOrCreateServerIdAsync(StorageDatabase db, Guid? configured, CancellationToken ct)
     {
         using var _ = await db.EnterWriteAsync(ct).ConfigureAwait(false);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecAsync("INSERT INTO storage_node(key, value) VALUES ('server-id', @v) ON CONFLICT (key) DO NOTHING",
-            null, ct, ("@v", Guid.NewGuid().ToString())).ConfigureAwait(false);
+            null, ct, ("@v", (configured ?? Guid.NewGuid()).ToString())).ConfigureAwait(false);
         var text = (string)(await connection.ScalarAsync("SELECT value FROM storage_node WHERE key = 'server-id'", null, ct).ConfigureAwait(false))!;
-        return Guid.Parse(text);
+        var stored = Guid.Parse(text);
+        if (configured is { } wanted && wanted != stored)
+            throw new InvalidOperationException(
+                $"filesync.node.server-id is {wanted} but this node's data already belongs to server {stored}; " +
+                "a server id cannot change under its data (remove the setting, set it to the stored id, or use a fresh data-dir).");
+        return stored;
     }
 
     // ---- file systems and configuration
