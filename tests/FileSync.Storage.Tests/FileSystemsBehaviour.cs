@@ -306,6 +306,20 @@ public abstract class FileSystemsBehaviour(StorageFactory factory) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Stats_count_the_live_files_and_their_bytes_not_tombstones()
+    {
+        Assert.Equal(new FileSystemStats(0, 0), await Files.GetStatsAsync(Fs));
+        await PutAsync("/a", TestData.Random(1_000, 11));
+        await PutAsync("/b", TestData.Random(2_500, 12));
+        await PutAsync("/c", TestData.Random(700, 13));
+        await Files.DeleteFileAsync(Fs, "/c");
+        await Files.RenameFileAsync(Fs, "/b", "/b2");
+
+        Assert.Equal(new FileSystemStats(2, 3_500), await Files.GetStatsAsync(Fs));
+        await Assert.ThrowsAsync<FileSystemNotFoundException>(() => Files.GetStatsAsync("NoSuchFS"));
+    }
+
+    [Fact]
     public async Task Server_id_and_files_survive_a_restart()
     {
         var id = Node.ServerId;

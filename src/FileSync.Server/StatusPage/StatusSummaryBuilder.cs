@@ -22,9 +22,6 @@ public sealed class StatusSummaryBuilder(
     /// <summary>Conflicts listed per file system; <see cref="FileSystemStatus.ConflictCount"/> still counts them all.</summary>
     public const int ConflictsShown = 100;
 
-    /// <summary>The storage's largest page; counting walks the live files in pages of this size.</summary>
-    private const int CountingPageSize = 10_000;
-
     public async Task<StatusSummary> BuildAsync(string serverUrl, CancellationToken ct)
     {
         var names = await store.ListFileSystemsAsync(ct).ConfigureAwait(false);
@@ -46,14 +43,8 @@ public sealed class StatusSummaryBuilder(
 
     private async Task<(long Count, long Size)> CountFilesAsync(string name, CancellationToken ct)
     {
-        long count = 0, size = 0;
-        for (var start = 0; ; start += CountingPageSize)
-        {
-            var page = await store.ListFilesAsync(name, start, CountingPageSize, ct).ConfigureAwait(false);
-            count += page.Count;
-            size += page.Sum(f => f.Size);
-            if (page.Count < CountingPageSize) return (count, size);
-        }
+        var stats = await store.GetStatsAsync(name, ct).ConfigureAwait(false);
+        return (stats.FileCount, stats.TotalSize);
     }
 
     /// <summary>Every configured destination (in configuration order), then any with work that is no longer configured.</summary>

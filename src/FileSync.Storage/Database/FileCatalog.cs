@@ -106,6 +106,16 @@ internal sealed class FileCatalog(StorageDatabase db, Guid serverId, int retaine
         return await reader.ReadAsync(ct).ConfigureAwait(false) ? FileRow.Read(reader) : null;
     }
 
+    /// <summary>How many live (not deleted) files the file system holds and their total size, in one query.</summary>
+    public async Task<FileSystemStats> CountLiveAsync(string fs, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM storage_files WHERE fs = @fs AND deleted = 0", null, ("@fs", fs));
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await reader.ReadAsync(ct).ConfigureAwait(false);
+        return new FileSystemStats(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
+    }
+
     public Task<List<FileRow>> ListLiveAsync(string fs, int start, int pageSize, CancellationToken ct) =>
         QueryRowsAsync($"SELECT {FileRow.Columns} FROM storage_files WHERE fs = @fs AND deleted = 0 ORDER BY name LIMIT @take OFFSET @skip",
             ct, ("@fs", fs), ("@take", (long)pageSize), ("@skip", (long)start));

@@ -26,6 +26,9 @@ public interface IFileSystems
     /// <summary>Live files (no tombstones) ordered by name.</summary>
     Task<IReadOnlyList<StoredFile>> ListFilesAsync(string fileSystem, int start, int pageSize, CancellationToken ct = default);
 
+    /// <summary>File count and total size of the live files, counted by the database (not by paging).</summary>
+    Task<FileSystemStats> GetStatsAsync(string fileSystem, CancellationToken ct = default);
+
     /// <summary>
     /// Stores a new version from a stream (any size, never held whole in memory). The version becomes
     /// visible only once all its chunks and its metadata are durable. <paramref name="metadata"/> is the

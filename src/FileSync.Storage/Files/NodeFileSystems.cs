@@ -49,6 +49,12 @@ public sealed class NodeFileSystems : IFileSystems
         return row is { Deleted: false } ? row.ToStoredFile() : null;
     }
 
+    public async Task<FileSystemStats> GetStatsAsync(string fileSystem, CancellationToken ct = default)
+    {
+        await EnsureAsync(fileSystem, ct).ConfigureAwait(false);
+        return await _catalog.CountLiveAsync(fileSystem, ct).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<StoredFile>> ListFilesAsync(string fileSystem, int start, int pageSize, CancellationToken ct = default)
     {
         if (start < 0) throw new ArgumentOutOfRangeException(nameof(start), start, "'start' cannot be negative.");

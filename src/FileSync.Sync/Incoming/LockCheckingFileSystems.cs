@@ -21,6 +21,8 @@ public sealed class LockCheckingFileSystems(IFileSystems inner, FileLockRegistry
     public Task<IReadOnlyList<StoredFile>> ListFilesAsync(string fileSystem, int start, int pageSize, CancellationToken ct = default) =>
         inner.ListFilesAsync(fileSystem, start, pageSize, ct);
 
+    public Task<FileSystemStats> GetStatsAsync(string fileSystem, CancellationToken ct = default) => inner.GetStatsAsync(fileSystem, ct);
+
     public Task<StoredFile> PutFileAsync(string fileSystem, string name, Stream content, IReadOnlyDictionary<string, string> metadata, CancellationToken ct = default)
     {
         locks.ThrowIfLocked(fileSystem, name);
