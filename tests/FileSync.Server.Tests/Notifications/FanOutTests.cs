@@ -1,3 +1,4 @@
+using FileSync.Server.Tests.Support;
 using FileSync.Client;
 using FileSync.Client.Notifications;
 using FileSync.Sync.Synchronizers;
@@ -7,9 +8,9 @@ namespace FileSync.Server.Tests.Notifications;
 /// <summary>Many subscribers at once, through the .NET client.</summary>
 public sealed class FanOutTests : IAsyncLifetime
 {
-    private NotificationNode _node = null!;
+    private InProcessNode _node = null!;
 
-    public async Task InitializeAsync() => _node = await NotificationNode.StartAsync();
+    public async Task InitializeAsync() => _node = await InProcessNode.StartAsync();
 
     public async Task DisposeAsync() => await _node.DisposeAsync();
 

@@ -1,3 +1,4 @@
+using FileSync.Server.Tests.Support;
 using System.Net.WebSockets;
 using FileSync.Client;
 using FileSync.Client.Notifications;
@@ -12,7 +13,7 @@ public sealed class NotificationClientTests
     [Fact]
     public async Task SubscribeAsync_yields_the_greeting_the_acknowledgement_then_the_events()
     {
-        await using var node = await NotificationNode.StartAsync();
+        await using var node = await InProcessNode.StartAsync();
         using var store = new FilesStore { Url = node.BaseUrl }.Initialize();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
@@ -38,7 +39,7 @@ public sealed class NotificationClientTests
     [Fact]
     public async Task ConnectAsync_with_an_unknown_resource_throws_the_nodes_error()
     {
-        await using var node = await NotificationNode.StartAsync();
+        await using var node = await InProcessNode.StartAsync();
         using var store = new FilesStore { Url = node.BaseUrl }.Initialize();
         var error = await Assert.ThrowsAsync<NotificationException>(() => store.Notifications.ConnectAsync(["/nowhere"]));
         Assert.Equal("unknown_resource", error.ErrorCode);
@@ -48,7 +49,7 @@ public sealed class NotificationClientTests
     [Fact]
     public async Task With_api_keys_the_socket_needs_one_as_header_or_api_key_query()
     {
-        await using var node = await NotificationNode.StartAsync(apiKeys: ["s3cret"]);
+        await using var node = await InProcessNode.StartAsync(o => o with { ApiKeys = ["s3cret"] });
 
         var refused = await Assert.ThrowsAsync<WebSocketException>(() => RawSocket.ConnectAsync(node.BaseUrl));
         Assert.Contains("401", refused.Message, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using FileSync.Server.Tests.Support;
 using System.Net;
 using System.Text.Json;
 using FileSync.Sync.Contracts;
@@ -9,9 +10,9 @@ namespace FileSync.Server.Tests.Notifications;
 /// <summary>The PLM protocol of ws://{host}/v0/notifications over a real WebSocket, with events published on the node's event stream.</summary>
 public sealed class NotificationProtocolTests : IAsyncLifetime
 {
-    private NotificationNode _node = null!;
+    private InProcessNode _node = null!;
 
-    public async Task InitializeAsync() => _node = await NotificationNode.StartAsync();
+    public async Task InitializeAsync() => _node = await InProcessNode.StartAsync();
 
     public async Task DisposeAsync() => await _node.DisposeAsync();
 

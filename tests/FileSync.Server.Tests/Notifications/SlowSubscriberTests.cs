@@ -1,3 +1,4 @@
+using FileSync.Server.Tests.Support;
 using FileSync.Kernel;
 using System.Net.WebSockets;
 using FileSync.Server.Notifications;
@@ -14,9 +15,9 @@ public sealed class SlowSubscriberTests : IAsyncLifetime
 {
     private const string Resource = "/fs/BusyFS/synchronization";
     private const int BatchSize = 100;
-    private NotificationNode _node = null!;
+    private InProcessNode _node = null!;
 
-    public async Task InitializeAsync() => _node = await NotificationNode.StartAsync(new Dictionary<string, string?>
+    public async Task InitializeAsync() => _node = await InProcessNode.StartAsync(settings: new Dictionary<string, string?>
     {
         ["filesync:notifications:buffer-size"] = "200",
         // Long enough that the close frame still goes out when the stalled test client starts reading again.

@@ -1,9 +1,11 @@
+using FileSync.Kernel;
 using FileSync.Server.Hosting;
 using FileSync.Storage;
 using FileSync.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -33,8 +35,15 @@ public sealed class InProcessNode : IAsyncDisposable
     public string DataDirectory => Options.Storage.DataDirectory;
     public IServiceProvider Services => _app.Services;
 
+    public ActorSystem System => _app.Services.GetRequiredService<NodeRuntime>().System;
+
+    /// <summary>The node's event stream, so tests can publish exactly what the synchronization actors publish.</summary>
+    public EventStream Events => System.EventStream;
+
     /// <summary>Starts a node; <paramref name="configure"/> adjusts the default options (API keys, seeds, …).</summary>
-    public static async Task<InProcessNode> StartAsync(Func<NodeOptions, NodeOptions>? configure = null, string? dataDirectory = null)
+    /// <param name="settings">Extra configuration keys in <c>filesync:…</c> form (e.g. <c>filesync:notifications:buffer-size</c>).</param>
+    public static async Task<InProcessNode> StartAsync(Func<NodeOptions, NodeOptions>? configure = null, string? dataDirectory = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = dataDirectory is null ? new TempDirectory("filesync-server-test") : null;
         var options = new NodeOptions
@@ -44,7 +53,8 @@ public sealed class InProcessNode : IAsyncDisposable
             LogLevel = LogLevel.Warning,
         };
         options = configure?.Invoke(options) ?? options;
-        var app = NodeApplication.Build(options);
+        var extra = settings is null ? null : new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var app = NodeApplication.Build(options, extra);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();
@@ -65,6 +75,9 @@ public sealed class InProcessNode : IAsyncDisposable
             .Select(f => Path.GetRelativePath(DataDirectory, f))
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>Stops the node (as SIGTERM would) without disposing it.</summary>
+    public Task StopAsync() => _app.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
