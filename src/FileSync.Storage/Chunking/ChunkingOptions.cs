@@ -26,8 +26,9 @@ public sealed record ChunkingOptions
         Max = max;
         var bits = BitOperations.Log2((uint)avg);
         // Normalized chunking (level 2): a harder mask before the average size and an easier one after it
-        // pulls chunk sizes towards the average. Ones sit in the top bits: with a left-shifting gear hash the
-        // top bits depend on the most recent 64 bytes, the widest window the hash has.
+        // pulls chunk sizes towards the average. Ones sit in the top bits: with a left-shifting 32-bit gear
+        // hash the top bits depend on the most recent 32 bytes, the widest window the hash has. The easy
+        // mask's bits are a subset of the hard mask's, so every hard-mask hit is an easy-mask hit too.
         HardMask = TopBits(bits + 2);
         EasyMask = TopBits(Math.Max(1, bits - 2));
     }
@@ -35,8 +36,8 @@ public sealed record ChunkingOptions
     public int Min { get; }
     public int Avg { get; }
     public int Max { get; }
-    internal ulong HardMask { get; }
-    internal ulong EasyMask { get; }
+    internal uint HardMask { get; }
+    internal uint EasyMask { get; }
 
-    private static ulong TopBits(int count) => ulong.MaxValue << (64 - count);
+    private static uint TopBits(int count) => uint.MaxValue << (32 - count);
 }

@@ -1,15 +1,44 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using FileSync.Storage.Chunking.Simd;
 
 namespace FileSync.Storage.Chunking;
 
 /// <summary>
-/// FastCDC-style cut search: a gear rolling hash (shift left, add a random value per byte) is tested
-/// against a mask at every position after the minimum size; the first match ends the chunk. An edit only
-/// moves the boundaries next to it, so unchanged regions keep producing the same chunks.
+/// FastCDC-style cut search. The hash tested at a position is the 32-bit gear hash of the 32 bytes ending
+/// there (<c>h = 2h + G[byte]</c>, older bytes shift out of the word); a chunk ends at the first position after
+/// <see cref="ChunkingOptions.Min"/> whose hash has no bits in the hard mask (up to
+/// <see cref="ChunkingOptions.Avg"/>) or the easy mask (after it), and at <see cref="ChunkingOptions.Max"/> at the
+/// latest. Because the tested hash depends only on the window, whether a position qualifies does not depend on
+/// where its chunk started: an edit only moves the boundaries next to it, and a whole buffer can be searched
+/// for qualifying positions at once (<see cref="CutAll(ReadOnlySpan{byte}, bool, ChunkingOptions, List{int})"/>).
 /// </summary>
 public static class ContentDefinedChunker
 {
+    /// <summary>Bytes the tested hash covers: a 32-bit hash shifted left once per byte forgets older bytes.</summary>
+    internal const int Window = 32;
+
+    /// <summary>
+    /// Cuts <paramref name="data"/> from the front and appends the chunk lengths to <paramref name="lengths"/>;
+    /// returns how many bytes they cover. Unless <paramref name="final"/> (the data ends the stream), a chunk is
+    /// only cut where a whole <see cref="ChunkingOptions.Max"/> is visible from its start, so the boundaries do not
+    /// depend on how the stream is buffered: the uncut rest goes in front of the next buffer.
+    /// Uses AVX-512 VBMI when the CPU has it; the boundaries are the same on every CPU.
+    /// </summary>
+    public static int CutAll(ReadOnlySpan<byte> data, bool final, ChunkingOptions options, List<int> lengths) =>
+        CutAll(data, final, options, lengths, LaneCandidateScan.IsSupported);
+
+    /// <summary><see cref="CutAll(ReadOnlySpan{byte}, bool, ChunkingOptions, List{int})"/> with the vector search switched off or on (tests, benchmarks).</summary>
+    internal static int CutAll(ReadOnlySpan<byte> data, bool final, ChunkingOptions options, List<int> lengths, bool vector)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(lengths);
+        if (!vector || !LaneCandidateScan.IsSupported || data.Length < LaneCandidateScan.MinimumLength) return CutChunkByChunk(data, final, options, lengths);
+        var candidates = new CutCandidates(data.Length / 1024 + 16);
+        LaneCandidateScan.Find(data, options, candidates);
+        return CandidateWalk.Cut(candidates, data.Length, final, options, lengths);
+    }
+
     /// <summary>
     /// Length of the first chunk of <paramref name="data"/>. When <paramref name="data"/> is shorter than
     /// <see cref="ChunkingOptions.Max"/> and more data follows, the caller must supply more before cutting,
@@ -17,14 +46,15 @@ public static class ContentDefinedChunker
     /// </summary>
     public static int FindCut(ReadOnlySpan<byte> data, ChunkingOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var length = data.Length;
         if (length <= options.Min) return length;
         var end = Math.Min(length, options.Max);
         var normal = Math.Min(end, options.Avg);
         ref var start = ref MemoryMarshal.GetReference(data);
         ref var gear = ref MemoryMarshal.GetArrayDataReference(GearTable.Values);
-        ulong hash = 0;
-        // Bytes before Min never end a chunk, so they are skipped entirely (the hash window is only 64 bytes).
+        // Bytes before Min never end a chunk; only the window before it matters to the first tested hashes.
+        var hash = Roll(ref start, ref gear, options.Min - Window, options.Min);
         var i = Scan(ref start, ref gear, options.Min, normal, options.HardMask, ref hash);
         if (i >= 0) return i;
         i = Scan(ref start, ref gear, normal, end, options.EasyMask, ref hash);
@@ -32,18 +62,37 @@ public static class ContentDefinedChunker
         return end;
     }
 
+    private static int CutChunkByChunk(ReadOnlySpan<byte> data, bool final, ChunkingOptions options, List<int> lengths)
+    {
+        var position = 0;
+        while (position < data.Length && (final || data.Length - position >= options.Max))
+        {
+            var length = FindCut(data[position..], options);
+            lengths.Add(length);
+            position += length;
+        }
+        return position;
+    }
+
+    /// <summary>The hash after rolling bytes [from, to) into a zero hash, testing nothing.</summary>
+    internal static uint Roll(ref byte data, ref uint gear, int from, int to)
+    {
+        uint hash = 0;
+        for (var i = from; i < to; i++) hash = (hash << 1) + Unsafe.Add(ref gear, Unsafe.Add(ref data, i));
+        return hash;
+    }
+
     /// <summary>
     /// Rolls the gear hash over [from, to) and returns the length of the chunk ending at the first position
     /// whose hash has no bits in <paramref name="mask"/>, or -1.
     /// Rolling two bytes per step (FastCDC 2020): the hash two bytes on is <c>4h + (2·G[b0] + G[b1])</c>, whose
     /// bracket does not depend on <c>h</c>, so the loop-carried chain is one <c>lea</c> per two bytes instead of
-    /// two; the hash in between (<c>2h + G[b0]</c>) branches off that chain and is only tested. The doubled
-    /// gear value costs nothing (it is the scale of the same <c>lea</c>), so no second, pre-shifted table is
-    /// needed, and the positions tested and the hash values are exactly those of the byte-at-a-time
-    /// definition (boundaries are unchanged). Pointer stepping keeps the loads at constant offsets.
+    /// two; the hash in between (<c>2h + G[b0]</c>) branches off that chain and is only tested. The positions
+    /// tested and the hash values are exactly those of the byte-at-a-time definition. Pointer stepping keeps
+    /// the loads at constant offsets.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)] // one copy of the hot loop, with all registers to itself
-    private static int Scan(ref byte data, ref ulong gear, int from, int to, ulong mask, ref ulong hash)
+    private static int Scan(ref byte data, ref uint gear, int from, int to, uint mask, ref uint hash)
     {
         var h = hash;
         ref var p = ref Unsafe.Add(ref data, from);

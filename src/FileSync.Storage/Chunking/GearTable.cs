@@ -1,18 +1,18 @@
 namespace FileSync.Storage.Chunking;
 
 /// <summary>
-/// The 256 random 64-bit values of the gear hash. They are generated from a fixed seed with SplitMix64,
+/// The 256 random 32-bit values of the gear hash: the top halves of SplitMix64 outputs from a fixed seed,
 /// so every node, platform and version computes the same table and therefore the same chunk boundaries.
 /// </summary>
 internal static class GearTable
 {
     private const ulong Seed = 0x46696C6553796E63; // "FileSync"
 
-    public static readonly ulong[] Values = Generate();
+    public static readonly uint[] Values = Generate();
 
-    private static ulong[] Generate()
+    private static uint[] Generate()
     {
-        var values = new ulong[256];
+        var values = new uint[256];
         var state = Seed;
         for (var i = 0; i < values.Length; i++)
         {
@@ -20,7 +20,7 @@ internal static class GearTable
             var z = state;
             z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
             z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
-            values[i] = z ^ (z >> 31);
+            values[i] = (uint)((z ^ (z >> 31)) >> 32);
         }
         return values;
     }

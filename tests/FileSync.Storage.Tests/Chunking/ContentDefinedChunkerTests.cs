@@ -37,7 +37,8 @@ public sealed class ContentDefinedChunkerTests
         // Short spans hit every tail length of the unrolled loop and the "shorter than Max" paths.
         var options = new ChunkingOptions(min, avg, max);
         var data = TestData.Random(max + 9, 12);
-        for (var length = 0; length <= data.Length; length += length < min + 16 ? 1 : 37)
+        // Past Min the step grows with Max: the reference costs a whole window hash per position.
+        for (var length = 0; length <= data.Length; length += length < min + 16 ? 1 : Math.Max(37, max / 500))
         {
             var span = data.AsSpan(0, length);
             Assert.Equal(ReferenceChunker.FindCut(span, options), ContentDefinedChunker.FindCut(span, options));
@@ -55,7 +56,7 @@ public sealed class ContentDefinedChunkerTests
         Assert.Equal(data.Length, lengths.Sum());
         Assert.All(lengths[..^1], length => Assert.InRange(length, options.Min + 1, options.Max));
         var average = lengths.Average();
-        Assert.InRange(average, options.Avg * 0.75, options.Avg * 1.5);
+        Assert.InRange(average, (options.Avg + options.Min) * 0.75, (options.Avg + options.Min) * 1.25);
     }
 
     [Fact]

@@ -6,32 +6,51 @@ namespace FileSync.Storage.ChunkingTests;
 using FileSync.Storage.Tests;
 
 /// <summary>
-/// The cut rule written the slow, obvious way (one byte per step, a branch per position): the optimized <see cref="ContentDefinedChunker"/> must agree with it everywhere.
-/// The gear table is re-derived here from its documented definition (SplitMix64, seed "FileSync"), which
-/// also pins it: a changed table would silently change every boundary on every node.
+/// The cut rule written the slow, obvious way: the hash of the 32-byte window ending at each position computed
+/// from scratch, one position at a time. The optimized <see cref="ContentDefinedChunker"/> (both paths) must agree
+/// with it everywhere. The gear table is re-derived here from its documented definition (top halves of
+/// SplitMix64 outputs, seed "FileSync"), which also pins it: a changed table would silently change every boundary
+/// on every node.
 /// </summary>
 internal static class ReferenceChunker
 {
-    private static readonly ulong[] Gear = BuildGear();
+    private const int Window = 32;
+    private static readonly uint[] Gear = BuildGear();
+
+    /// <summary>Σ G[data[end-1-k]] · 2^k over the 32 bytes before <paramref name="end"/>, mod 2^32.</summary>
+    public static uint WindowHash(ReadOnlySpan<byte> data, int end)
+    {
+        uint hash = 0;
+        for (var k = 0; k < Window; k++) hash += Gear[data[end - 1 - k]] << k;
+        return hash;
+    }
 
     public static int FindCut(ReadOnlySpan<byte> data, ChunkingOptions options)
     {
         var bits = BitOperations.Log2((uint)options.Avg);
-        var hardMask = ulong.MaxValue << (64 - (bits + 2));
-        var easyMask = ulong.MaxValue << (64 - Math.Max(1, bits - 2));
+        var hardMask = uint.MaxValue << (32 - (bits + 2));
+        var easyMask = uint.MaxValue << (32 - Math.Max(1, bits - 2));
         var limit = Math.Min(data.Length, options.Max);
         if (limit <= options.Min) return limit;
-        // By definition the hash starts from zero at offset Min: no cut can fall in the first Min bytes, so
-        // they are never hashed (they only matter to the first 64 positions after Min).
-        ulong hash = 0;
-        for (var i = options.Min; i < limit; i++)
+        for (var length = options.Min + 1; length <= limit; length++)
         {
-            hash = (hash << 1) + Gear[data[i]];
-            var length = i + 1;
             var mask = length <= options.Avg ? hardMask : easyMask;
-            if ((hash & mask) == 0) return length;
+            if ((WindowHash(data, length) & mask) == 0) return length;
         }
         return limit;
+    }
+
+    /// <summary>Chunks cut from the front; unless <paramref name="final"/>, only while a whole Max is visible.</summary>
+    public static List<int> CutAll(ReadOnlySpan<byte> data, bool final, ChunkingOptions options)
+    {
+        var lengths = new List<int>();
+        for (var position = 0; position < data.Length && (final || data.Length - position >= options.Max);)
+        {
+            var length = FindCut(data[position..], options);
+            lengths.Add(length);
+            position += length;
+        }
+        return lengths;
     }
 
     public static List<int> Cuts(ReadOnlySpan<byte> data, ChunkingOptions options, Func<ReadOnlySpan<byte>, ChunkingOptions, int> findCut)
@@ -46,9 +65,9 @@ internal static class ReferenceChunker
         return lengths;
     }
 
-    private static ulong[] BuildGear()
+    private static uint[] BuildGear()
     {
-        var values = new ulong[256];
+        var values = new uint[256];
         var state = 0x46696C6553796E63UL;
         for (var i = 0; i < values.Length; i++)
         {
@@ -56,7 +75,7 @@ internal static class ReferenceChunker
             var z = state;
             z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
             z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
-            values[i] = z ^ (z >> 31);
+            values[i] = (uint)((z ^ (z >> 31)) >> 32);
         }
         return values;
     }

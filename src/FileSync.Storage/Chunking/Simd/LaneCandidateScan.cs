@@ -1,0 +1,143 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace FileSync.Storage.Chunking.Simd;
+
+/// <summary>
+/// Finds the cut candidates of a whole buffer sixteen segments at a time, one per 32-bit lane of a
+/// <see cref="Vector512{T}"/>. The tested hash is the hash of the 32-byte window, so each lane first rolls the
+/// 32 bytes before its segment (untested) and then tests every position of its segment, independently of the
+/// others. Per step a lane costs a shift, an add and a mask test; the gear look-ups are byte permutes
+/// (<see cref="GearPlanes"/>). The rest of the buffer (less than 16 × 16 bytes) is searched by the scalar scan.
+/// </summary>
+internal static class LaneCandidateScan
+{
+    private const int Lanes = 16;
+
+    /// <summary>Bytes per lane per iteration: one 16-byte load per lane, four look-ups of 4 steps.</summary>
+    private const int Steps = 16;
+
+    /// <summary>Below this the per-call set-up outweighs the gain; the chunk-by-chunk search is used.</summary>
+    public const int MinimumLength = 4096;
+
+    public static bool IsSupported => Avx512Vbmi.IsSupported && Avx512BW.IsSupported;
+
+    /// <summary>Byte 16·L + 4·t + m ← byte 16·L + 4·m + t: dwords of 4 steps of one segment → steps of 4 segments.</summary>
+    private static readonly Vector512<byte> StepMajor = BuildStepMajor();
+
+    public static void Find(ReadOnlySpan<byte> data, ChunkingOptions options, CutCandidates candidates)
+    {
+        const int first = ContentDefinedChunker.Window; // earlier windows are incomplete, and never tested (Min ≥ 64)
+        var segment = (data.Length - first) / (Lanes * Steps) * Steps;
+        var laneHits = new CutCandidates[Lanes];
+        for (var lane = 0; lane < Lanes; lane++) laneHits[lane] = new CutCandidates(segment / 1024 + 4);
+        if (segment > 0)
+            ScanLanes(ref Unsafe.Add(ref MemoryMarshal.GetReference(data), first), first, segment, options.EasyMask, options.HardMask, laneHits);
+        foreach (var hits in laneHits) candidates.AddAll(hits);
+        ScalarCandidateScan.Find(data, first + Lanes * segment, data.Length, options, candidates);
+    }
+
+    /// <summary>Lane j tests the windows ending at bytes [j·segment, (j+1)·segment) of <paramref name="lanes"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ScanLanes(ref byte lanes, int first, int segment, uint easyMask, uint hardMask, CutCandidates[] laneHits)
+    {
+        var planes = GearPlanes.Instance;
+        var stepMajor = StepMajor;
+        var easy = Vector512.Create(easyMask);
+        var h = Vector512<uint>.Zero;
+        // Negative offsets are the warm-up: they roll the window before each segment; hits there are not recorded.
+        for (var offset = -ContentDefinedChunker.Window; offset < segment; offset += Steps)
+        {
+            Load(ref Unsafe.Add(ref lanes, offset), segment, out var w0, out var w1, out var w2, out var w3);
+            var before = h;
+            var hits = Vector512<uint>.Zero;
+            Roll(planes, Avx512BW.Shuffle(w0, stepMajor), easy, ref h, ref hits);
+            Roll(planes, Avx512BW.Shuffle(w1, stepMajor), easy, ref h, ref hits);
+            Roll(planes, Avx512BW.Shuffle(w2, stepMajor), easy, ref h, ref hits);
+            Roll(planes, Avx512BW.Shuffle(w3, stepMajor), easy, ref h, ref hits);
+            if (hits != Vector512<uint>.Zero && offset >= 0)
+                Record(ref lanes, first, offset, segment, before, (uint)hits.ExtractMostSignificantBits(), easyMask, hardMask, laneHits);
+        }
+    }
+
+    /// <summary>Four steps of all lanes; <paramref name="hits"/> gets all-ones in lanes where a step passed the easy mask.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Roll(in GearPlanes planes, Vector512<byte> bytes, Vector512<uint> easy, ref Vector512<uint> h, ref Vector512<uint> hits)
+    {
+        planes.Look(bytes, out var g0, out var g1, out var g2, out var g3);
+        var x = h;
+        x = x + x + g0;
+        var found = Vector512.Equals(x & easy, Vector512<uint>.Zero);
+        x = x + x + g1;
+        found |= Vector512.Equals(x & easy, Vector512<uint>.Zero);
+        x = x + x + g2;
+        found |= Vector512.Equals(x & easy, Vector512<uint>.Zero);
+        x = x + x + g3;
+        found |= Vector512.Equals(x & easy, Vector512<uint>.Zero);
+        h = x;
+        hits |= found;
+    }
+
+    /// <summary>
+    /// The next 16 bytes of each of the 16 segments, as four vectors of one 4-byte group per segment:
+    /// vector r, 128-bit lane L, dword m = bytes [4r, 4r+4) of segment 4·L + m. Four vectors of four 16-byte loads,
+    /// then a 4 × 4 dword transpose in each 128-bit lane.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Load(ref byte p, int segment, out Vector512<byte> w0, out Vector512<byte> w1, out Vector512<byte> w2, out Vector512<byte> w3)
+    {
+        var z0 = Segments(ref p, segment).AsUInt32();
+        var z1 = Segments(ref Unsafe.Add(ref p, segment), segment).AsUInt32();
+        var z2 = Segments(ref Unsafe.Add(ref p, 2 * segment), segment).AsUInt32();
+        var z3 = Segments(ref Unsafe.Add(ref p, 3 * segment), segment).AsUInt32();
+        var t0 = Avx512F.UnpackLow(z0, z1).AsUInt64();
+        var t1 = Avx512F.UnpackHigh(z0, z1).AsUInt64();
+        var t2 = Avx512F.UnpackLow(z2, z3).AsUInt64();
+        var t3 = Avx512F.UnpackHigh(z2, z3).AsUInt64();
+        w0 = Avx512F.UnpackLow(t0, t2).AsByte();
+        w1 = Avx512F.UnpackHigh(t0, t2).AsByte();
+        w2 = Avx512F.UnpackLow(t1, t3).AsByte();
+        w3 = Avx512F.UnpackHigh(t1, t3).AsByte();
+    }
+
+    /// <summary>16 bytes at <paramref name="p"/> and at 4, 8 and 12 segments further, one per 128-bit lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> Segments(ref byte p, int segment) => Vector512.Create(
+        Vector256.Create(Unsafe.ReadUnaligned<Vector128<byte>>(ref p), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref p, 4 * segment))),
+        Vector256.Create(Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref p, 8 * segment)), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref p, 12 * segment))));
+
+    /// <summary>
+    /// Rare (default bounds: one iteration in ~8): re-rolls this iteration's 16 bytes in the lanes that hit,
+    /// one at a time from the hash before it, and records each hit with its hard-mask result.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Record(ref byte lanes, int first, int offset, int segment, Vector512<uint> before, uint laneMask, uint easyMask, uint hardMask,
+        CutCandidates[] laneHits)
+    {
+        var gear = GearTable.Values;
+        for (; laneMask != 0; laneMask &= laneMask - 1)
+        {
+            var lane = BitOperations.TrailingZeroCount(laneMask);
+            var hash = before.GetElement(lane);
+            var position = lane * segment + offset;
+            for (var t = 0; t < Steps; t++)
+            {
+                hash = (hash << 1) + gear[Unsafe.Add(ref lanes, position + t)];
+                if ((hash & easyMask) == 0) laneHits[lane].Add(first + position + t + 1, (hash & hardMask) == 0);
+            }
+        }
+    }
+
+    private static Vector512<byte> BuildStepMajor()
+    {
+        var control = new byte[64];
+        for (var lane = 0; lane < 4; lane++)
+        for (var step = 0; step < 4; step++)
+        for (var segment = 0; segment < 4; segment++)
+            control[16 * lane + 4 * step + segment] = (byte)(4 * segment + step);
+        return Vector512.Create(control);
+    }
+}
