@@ -7,11 +7,15 @@ namespace FileSync.Benchmarks;
 /// <summary>
 /// Upload (PUT) of one large file into a node's storage — chunked, hashed, stored durably and committed —
 /// against <c>cp</c> of the same file on the same disk followed by an fsync, in the same run. Also reads it back.
-/// Options: [MiB, default 1024] [sqlite|postgres, default sqlite].
+/// Options: [MiB, default 1024] [sqlite|postgres, default sqlite] [packs-only: skip the BLOB variant].
+/// With <c>FILESYNC_PERF_OUT=&lt;file&gt;</c> set, <c>perf record</c> samples this process during the measured
+/// upload only (not the file generation, the warm-up or the read-back); run with
+/// <c>DOTNET_PerfMapEnabled=1</c> so managed frames have names.
 /// </summary>
 public sealed class ChunkingUploadBenchmark : IBenchmarkSuite
 {
     private const int WarmUpBytes = 64 * 1024 * 1024;
+    private const int WarmUpUploads = 4;
 
     public string Name => "storage-upload";
     public string Description => "PUT of a large random file into storage (SQLite or PostgreSQL) vs cp + fsync";
@@ -20,6 +24,7 @@ public sealed class ChunkingUploadBenchmark : IBenchmarkSuite
     {
         var mib = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1024;
         var provider = args.Length > 1 && args[1] == "postgres" ? StorageProvider.PostgreSql : StorageProvider.Sqlite;
+        var packsOnly = args.Contains("packs-only");
         using var dir = new TempDirectory("storage-upload-bench");
         var source = dir.Combine("source.bin");
         WriteRandomFile(source, mib);
@@ -28,7 +33,7 @@ public sealed class ChunkingUploadBenchmark : IBenchmarkSuite
         await CopyWithCpAsync(source, dir.Combine("copy.bin"));
         copy.Stop();
 
-        Console.WriteLine($"file: {mib} MiB random; figures are wall time, and CPU seconds of this process (the machine is shared); each node first takes an unmeasured {WarmUpBytes >> 20} MiB upload");
+        Console.WriteLine($"file: {mib} MiB random; figures are wall time, and CPU seconds of this process (the machine is shared); each node first takes {WarmUpUploads} unmeasured uploads of {WarmUpBytes >> 20} MiB");
         Console.WriteLine($"baseline cp + fsync:         {mib / copy.Elapsed.TotalSeconds,8:F1} MiB/s ({copy.Elapsed.TotalSeconds:F2} s)");
         var variants = provider == StorageProvider.PostgreSql
             ? new[] { ("postgres", new StorageSettings(dir.Combine("pg"), provider) { ConnectionString = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("bench") }) }
@@ -36,7 +41,7 @@ public sealed class ChunkingUploadBenchmark : IBenchmarkSuite
             {
                 ("sqlite + pack files", new StorageSettings(dir.Combine("packs"))),
                 ("sqlite BLOBs", new StorageSettings(dir.Combine("blobs")) { ChunkBytesInDatabase = true }),
-            };
+            }.Take(packsOnly ? 1 : 2).ToArray();
         foreach (var (label, settings) in variants)
         {
             var (upload, uploadCpu, read, readCpu) = await UploadAndReadAsync(settings, source);
@@ -49,18 +54,26 @@ public sealed class ChunkingUploadBenchmark : IBenchmarkSuite
     {
         await using var node = await NodeStorage.OpenAsync(settings);
         await node.FileSystems.CreateFileSystemAsync("Bench");
-        // A running node is warm: one unmeasured upload of other bytes first, so the figure is not the JIT's
-        // (compiling and re-compiling the upload path cost ~1 CPU-second, measured with perf).
+        // A running node is warm: unmeasured uploads of other bytes first, so the figure is not the JIT's
+        // (compiling and re-compiling the upload path cost ~1 CPU-second, measured with perf). Methods called
+        // once per 4 MiB buffer need 30 calls before they are promoted, so one 64 MiB upload was not enough:
+        // perf still showed the JIT busy for the first 8 s of the measured upload. A pause lets tier-up finish.
         var warmUp = new byte[WarmUpBytes];
-        new Random(11).NextBytes(warmUp);
-        await node.FileSystems.PutFileAsync("Bench", "/warm-up.bin", new MemoryStream(warmUp), new Dictionary<string, string>());
+        for (var i = 0; i < WarmUpUploads; i++)
+        {
+            new Random(11 + i).NextBytes(warmUp);
+            await node.FileSystems.PutFileAsync("Bench", $"/warm-up-{i}.bin", new MemoryStream(warmUp), new Dictionary<string, string>());
+        }
+        await Task.Delay(TimeSpan.FromSeconds(2));
         var process = Process.GetCurrentProcess();
 
+        using var perf = await PerfRecording.StartAsync(Environment.GetEnvironmentVariable("FILESYNC_PERF_OUT"));
         var cpu = process.TotalProcessorTime;
         var upload = Stopwatch.StartNew();
         await using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan))
             await node.FileSystems.PutFileAsync("Bench", "/big.bin", input, new Dictionary<string, string>());
         upload.Stop();
+        perf?.Dispose();
         process.Refresh();
         var uploadCpu = process.TotalProcessorTime - cpu;
 
@@ -96,5 +109,31 @@ public sealed class ChunkingUploadBenchmark : IBenchmarkSuite
         // cp alone leaves the data in the page cache; the upload is durable, so the baseline must be too.
         await using var copy = new FileStream(to, FileMode.Open, FileAccess.ReadWrite);
         copy.Flush(flushToDisk: true);
+    }
+}
+
+/// <summary><c>perf record</c> attached to this process until disposed (SIGINT lets perf write its file).</summary>
+internal sealed class PerfRecording : IDisposable
+{
+    private readonly Process _perf;
+    private bool _stopped;
+
+    private PerfRecording(Process perf) => _perf = perf;
+
+    public static async Task<PerfRecording?> StartAsync(string? output)
+    {
+        if (string.IsNullOrEmpty(output)) return null;
+        var perf = Process.Start("perf", ["record", "-F", "999", "-g", "-o", output, "-p", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await Task.Delay(1000);   // perf needs a moment to attach before the measured work starts
+        return new PerfRecording(perf);
+    }
+
+    public void Dispose()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        using (var kill = Process.Start("kill", ["-INT", _perf.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        _perf.WaitForExit();
+        _perf.Dispose();
     }
 }
