@@ -35,50 +35,91 @@ internal static class LaneCandidateScan
         var laneHits = new CutCandidates[Lanes];
         for (var lane = 0; lane < Lanes; lane++) laneHits[lane] = new CutCandidates(segment / 1024 + 4);
         if (segment > 0)
-            ScanLanes(ref Unsafe.Add(ref MemoryMarshal.GetReference(data), first), first, segment, options.EasyMask, options.HardMask, laneHits);
+        {
+            ref var lanes = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), first);
+            Span<PendingHit> pending = stackalloc PendingHit[PendingCapacity];
+            // Negative offsets are the warm-up: they roll the window before each segment, testing nothing.
+            var offset = -ContentDefinedChunker.Window;
+            var h = Vector512<uint>.Zero;
+            while (offset < segment)
+            {
+                var count = ScanLanes(ref lanes, ref offset, segment, options.EasyMask, ref h, pending);
+                foreach (var hit in pending[..count]) Record(ref lanes, first, segment, hit, options, laneHits);
+            }
+        }
         foreach (var hits in laneHits) candidates.AddAll(hits);
         ScalarCandidateScan.Find(data, first + Lanes * segment, data.Length, options, candidates);
     }
 
-    /// <summary>Lane j tests the windows ending at bytes [j·segment, (j+1)·segment) of <paramref name="lanes"/>.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ScanLanes(ref byte lanes, int first, int segment, uint easyMask, uint hardMask, CutCandidates[] laneHits)
+    /// <summary>Iterations with a hit, resolved after the hot loop so that it makes no calls and keeps its tables in registers.</summary>
+    private const int PendingCapacity = 64;
+
+    /// <summary>An iteration in which some lanes passed the easy mask: the hashes before it, its offset, those lanes.</summary>
+    private struct PendingHit
+    {
+        public Vector512<uint> Before;
+        public int Offset;
+        public uint Lanes;
+    }
+
+    /// <summary>
+    /// Rolls all lanes from <paramref name="offset"/> on, lane j over bytes j·segment + offset … of
+    /// <paramref name="lanes"/>, until the segments end or <paramref name="pending"/> is full; returns how many
+    /// iterations with hits it stored there.
+    /// </summary>
+    // Optimized at once: called a few times per buffer, it would otherwise run as on-stack-replaced code.
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int ScanLanes(ref byte lanes, ref int offset, int segment, uint easyMask, ref Vector512<uint> hash, Span<PendingHit> pending)
     {
         var planes = GearPlanes.Instance;
         var stepMajor = StepMajor;
-        var easy = Vector512.Create(easyMask);
-        var h = Vector512<uint>.Zero;
-        // Negative offsets are the warm-up: they roll the window before each segment; hits there are not recorded.
-        for (var offset = -ContentDefinedChunker.Window; offset < segment; offset += Steps)
+        var passing = Vector512.Create(~easyMask); // hashes at or below this pass the easy mask
+        var h = hash;
+        var count = 0;
+        var at = offset;
+        while (at < segment)
         {
-            Load(ref Unsafe.Add(ref lanes, offset), segment, out var w0, out var w1, out var w2, out var w3);
+            Load(ref Unsafe.Add(ref lanes, at), segment, out var w0, out var w1, out var w2, out var w3);
             var before = h;
-            var hits = Vector512<uint>.Zero;
-            Roll(planes, Avx512BW.Shuffle(w0, stepMajor), easy, ref h, ref hits);
-            Roll(planes, Avx512BW.Shuffle(w1, stepMajor), easy, ref h, ref hits);
-            Roll(planes, Avx512BW.Shuffle(w2, stepMajor), easy, ref h, ref hits);
-            Roll(planes, Avx512BW.Shuffle(w3, stepMajor), easy, ref h, ref hits);
-            if (hits != Vector512<uint>.Zero && offset >= 0)
-                Record(ref lanes, first, offset, segment, before, (uint)hits.ExtractMostSignificantBits(), easyMask, hardMask, laneHits);
+            var least = Vector512<uint>.AllBitsSet;
+            Roll(planes, Avx512BW.Shuffle(w0, stepMajor), ref h, ref least);
+            Roll(planes, Avx512BW.Shuffle(w1, stepMajor), ref h, ref least);
+            Roll(planes, Avx512BW.Shuffle(w2, stepMajor), ref h, ref least);
+            Roll(planes, Avx512BW.Shuffle(w3, stepMajor), ref h, ref least);
+            var hits = Vector512.LessThanOrEqual(least, passing);
+            at += Steps;
+            if (hits != Vector512<uint>.Zero && at > 0)
+            {
+                ref var slot = ref pending[count];
+                slot.Before = before;
+                slot.Offset = at - Steps;
+                slot.Lanes = (uint)hits.ExtractMostSignificantBits();
+                if (++count == pending.Length) break;
+            }
         }
+        offset = at;
+        hash = h;
+        return count;
     }
 
-    /// <summary>Four steps of all lanes; <paramref name="hits"/> gets all-ones in lanes where a step passed the easy mask.</summary>
+    /// <summary>
+    /// Four steps of all lanes. The easy mask is the top bits, so a hash passes it exactly when it is below
+    /// <c>~easyMask + 1</c>: the smallest hash per lane (one unsigned min per step) tells whether any step passed.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Roll(in GearPlanes planes, Vector512<byte> bytes, Vector512<uint> easy, ref Vector512<uint> h, ref Vector512<uint> hits)
+    private static void Roll(in GearPlanes planes, Vector512<byte> bytes, ref Vector512<uint> h, ref Vector512<uint> least)
     {
         planes.Look(bytes, out var g0, out var g1, out var g2, out var g3);
         var x = h;
         x = x + x + g0;
-        var found = Vector512.Equals(x & easy, Vector512<uint>.Zero);
+        var low = Vector512.Min(least, x);
         x = x + x + g1;
-        found |= Vector512.Equals(x & easy, Vector512<uint>.Zero);
+        low = Vector512.Min(low, x);
         x = x + x + g2;
-        found |= Vector512.Equals(x & easy, Vector512<uint>.Zero);
+        low = Vector512.Min(low, x);
         x = x + x + g3;
-        found |= Vector512.Equals(x & easy, Vector512<uint>.Zero);
+        least = Vector512.Min(low, x);
         h = x;
-        hits |= found;
     }
 
     /// <summary>
@@ -105,28 +146,32 @@ internal static class LaneCandidateScan
 
     /// <summary>16 bytes at <paramref name="p"/> and at 4, 8 and 12 segments further, one per 128-bit lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<byte> Segments(ref byte p, int segment) => Vector512.Create(
-        Vector256.Create(Unsafe.ReadUnaligned<Vector128<byte>>(ref p), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref p, 4 * segment))),
-        Vector256.Create(Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref p, 8 * segment)), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref p, 12 * segment))));
+    private static Vector512<byte> Segments(ref byte p, int segment)
+    {
+        var v = Unsafe.ReadUnaligned<Vector128<byte>>(ref p).ToVector256Unsafe().ToVector512Unsafe();
+        v = Avx512F.InsertVector128(v, Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref p, 4 * segment)), 1);
+        v = Avx512F.InsertVector128(v, Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref p, 8 * segment)), 2);
+        return Avx512F.InsertVector128(v, Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref p, 12 * segment)), 3);
+    }
 
     /// <summary>
-    /// Rare (default bounds: one iteration in ~8): re-rolls this iteration's 16 bytes in the lanes that hit,
-    /// one at a time from the hash before it, and records each hit with its hard-mask result.
+    /// Rare (default bounds: one iteration in ~8): re-rolls an iteration's 16 bytes in the lanes that hit, one at a
+    /// time from the hash before it, and records each hit with its hard-mask result.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Record(ref byte lanes, int first, int offset, int segment, Vector512<uint> before, uint laneMask, uint easyMask, uint hardMask,
-        CutCandidates[] laneHits)
+    private static void Record(ref byte lanes, int first, int segment, in PendingHit hit, ChunkingOptions options, CutCandidates[] laneHits)
     {
         var gear = GearTable.Values;
-        for (; laneMask != 0; laneMask &= laneMask - 1)
+        var easy = options.EasyMask;
+        var hard = options.HardMask;
+        for (var laneMask = hit.Lanes; laneMask != 0; laneMask &= laneMask - 1)
         {
             var lane = BitOperations.TrailingZeroCount(laneMask);
-            var hash = before.GetElement(lane);
-            var position = lane * segment + offset;
+            var hash = hit.Before.GetElement(lane);
+            var position = lane * segment + hit.Offset;
             for (var t = 0; t < Steps; t++)
             {
                 hash = (hash << 1) + gear[Unsafe.Add(ref lanes, position + t)];
-                if ((hash & easyMask) == 0) laneHits[lane].Add(first + position + t + 1, (hash & hardMask) == 0);
+                if ((hash & easy) == 0) laneHits[lane].Add(first + position + t + 1, (hash & hard) == 0);
             }
         }
     }
