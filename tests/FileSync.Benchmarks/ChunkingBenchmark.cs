@@ -6,13 +6,13 @@ namespace FileSync.Benchmarks;
 
 /// <summary>
 /// Content-defined chunking speed on one core: the cut search alone, and cut search plus a hash per chunk
-/// (<see cref="ChunkHash"/>, SHA-256), each against <see cref="SHA256.HashData(ReadOnlySpan{byte})"/> over the same buffer in the same run.
+/// (SHA-256 per chunk, and <see cref="ChunkHash"/>, BLAKE3, batched per 4 MiB by <see cref="ChunkHash.ComputeAll"/>), each against <see cref="SHA256.HashData(ReadOnlySpan{byte})"/> over the same buffer in the same run.
 /// Options: [MiB of data, default 256] [repetitions, default 5]. Figures are medians, in bytes per CPU-second.
 /// </summary>
 public sealed class ChunkingBenchmark : IBenchmarkSuite
 {
     public string Name => "chunking";
-    public string Description => "CDC cut search, cut + chunk hash (SHA-256), GB/s on one core vs SHA256.HashData";
+    public string Description => "CDC cut search, cut + chunk hash (BLAKE3 batched; SHA-256 for comparison), GB/s on one core vs SHA256.HashData";
 
     public Task RunAsync(string[] args)
     {
@@ -30,7 +30,8 @@ public sealed class ChunkingBenchmark : IBenchmarkSuite
         Console.WriteLine($"data: {mib} MiB random, chunks {options.Min}/{options.Avg}/{options.Max} bytes -> {chunkCount} chunks, average {data.Length / Math.Max(1, chunkCount)} bytes");
         Console.WriteLine($"baseline SHA256.HashData:        {sha:F2} GB/s");
         Console.WriteLine($"cut search alone:                {cut:F2} GB/s   ratio {cut / sha:F2}x   (goal >= 2 GB/s)");
-        Console.WriteLine($"cut search + ChunkHash (SHA-256): {cutAndHash:F2} GB/s   ratio {cutAndHash / sha:F2}x   (goal >= 0.7x)");
+        Console.WriteLine($"cut search + ChunkHash.Compute per chunk (BLAKE3, one chunk at a time): {cutAndHash:F2} GB/s   ratio {cutAndHash / sha:F2}x");
+        ChunkHashComparison.Run(data, options, repetitions, sha);
         return Task.CompletedTask;
     }
 

@@ -35,7 +35,7 @@ internal static class Blake3Compression<T, TLanes> where T : struct where TLanes
         T s8 = TLanes.Broadcast(iv[0]), s9 = TLanes.Broadcast(iv[1]), s10 = TLanes.Broadcast(iv[2]), s11 = TLanes.Broadcast(iv[3]);
         T s12 = counterLow, s13 = counterHigh, s14 = blockLength, s15 = flags;
 
-        ref var schedule = ref MemoryMarshal.GetReference(Schedule);
+        ref var schedule = ref MemoryMarshal.GetArrayDataReference(ScheduleOffsets);
         for (var round = 0; round < 7; round++)
         {
             Round(ref s0, ref s1, ref s2, ref s3, ref s4, ref s5, ref s6, ref s7, ref s8, ref s9, ref s10, ref s11, ref s12, ref s13, ref s14, ref s15,
@@ -67,11 +67,24 @@ internal static class Blake3Compression<T, TLanes> where T : struct where TLanes
         11, 15, 5, 0, 1, 9, 8, 6, 14, 10, 2, 12, 3, 4, 7, 13,
     ];
 
+    /// <summary>
+    /// <see cref="Schedule"/> as byte offsets into a <see cref="Message{T}"/>: the loop then adds a message
+    /// word straight from memory, with no scalar index arithmetic competing for the vector ports.
+    /// </summary>
+    private static readonly nint[] ScheduleOffsets = BuildScheduleOffsets();
+
+    private static nint[] BuildScheduleOffsets()
+    {
+        var offsets = new nint[Schedule.Length];
+        for (var i = 0; i < offsets.Length; i++) offsets[i] = Schedule[i] * Unsafe.SizeOf<T>();
+        return offsets;
+    }
+
     /// <summary>Mixes the four columns, then the four diagonals.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Round(
         ref T s0, ref T s1, ref T s2, ref T s3, ref T s4, ref T s5, ref T s6, ref T s7,
-        ref T s8, ref T s9, ref T s10, ref T s11, ref T s12, ref T s13, ref T s14, ref T s15, ref Message<T> m, ref byte sigma)
+        ref T s8, ref T s9, ref T s10, ref T s11, ref T s12, ref T s13, ref T s14, ref T s15, ref Message<T> m, ref nint sigma)
     {
         G(ref s0, ref s4, ref s8, ref s12, Word(ref m, ref sigma, 0), Word(ref m, ref sigma, 1));
         G(ref s1, ref s5, ref s9, ref s13, Word(ref m, ref sigma, 2), Word(ref m, ref sigma, 3));
@@ -83,10 +96,10 @@ internal static class Blake3Compression<T, TLanes> where T : struct where TLanes
         G(ref s3, ref s4, ref s9, ref s14, Word(ref m, ref sigma, 14), Word(ref m, ref sigma, 15));
     }
 
-    /// <summary>Message word number <c>sigma[slot]</c> (the schedule only holds indexes 0–15).</summary>
+    /// <summary>The message word at byte offset <c>sigma[slot]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Word(ref Message<T> m, ref byte sigma, int slot) =>
-        Unsafe.Add(ref Unsafe.As<Message<T>, T>(ref m), Unsafe.Add(ref sigma, slot));
+    private static T Word(ref Message<T> m, ref nint sigma, int slot) =>
+        Unsafe.AddByteOffset(ref Unsafe.As<Message<T>, T>(ref m), Unsafe.Add(ref sigma, slot));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void G(ref T a, ref T b, ref T c, ref T d, T x, T y)

@@ -14,6 +14,61 @@ internal static unsafe class Blake3Nodes<T, TLanes> where T : struct where TLane
     /// <summary>Hashes <paramref name="count"/> ≤ Width chunk jobs, writing each chaining value to its slot in <paramref name="cvs"/>.</summary>
     public static void HashChunks(ChunkJob* jobs, int count, uint* cvs, byte* zeroBlock)
     {
+        if (AreFullInPlaceChunks(jobs, count)) HashFullChunks(jobs, cvs);
+        else HashMixedChunks(jobs, count, cvs, zeroBlock);
+    }
+
+    /// <summary>
+    /// True when every lane has a whole 1 KiB chunk, not a piece's root, all read in place: the bulk of the
+    /// work. Such a group needs no per-lane decisions per block.
+    /// </summary>
+    private static bool AreFullInPlaceChunks(ChunkJob* jobs, int count)
+    {
+        if (count != TLanes.Width) return false;
+        for (var i = 0; i < count; i++)
+        {
+            var job = jobs + i;
+            if (job->LastBlockIndex != Blake3Constants.BlocksPerChunk - 1 || job->LastBlockLength != Blake3Constants.BlockSize || job->FinalFlags != 0)
+                return false;
+        }
+        return true;
+    }
+
+    private static void HashFullChunks(ChunkJob* jobs, uint* cvs)
+    {
+        var width = TLanes.Width;
+        var starts = stackalloc byte*[MaxWidth];
+        var counters = stackalloc uint[MaxWidth];
+        for (var i = 0; i < width; i++)
+        {
+            starts[i] = jobs[i].Start;
+            counters[i] = jobs[i].Counter;
+        }
+        var cv = InitialChainingValue();
+        Message<T> message = default;
+        var counterLow = TLanes.Load(counters);
+        var counterHigh = TLanes.Broadcast(0);
+        var blockLength = TLanes.Broadcast(Blake3Constants.BlockSize);
+        var middle = TLanes.Broadcast(0);
+        var first = TLanes.Broadcast(Blake3Constants.ChunkStart);
+        var last = TLanes.Broadcast(Blake3Constants.ChunkEnd);
+        TLanes.LoadMessage(starts, 0, ref message);
+        Blake3Compression<T, TLanes>.Compress(ref cv, ref message, counterLow, counterHigh, blockLength, first);
+        for (var b = 1; b < Blake3Constants.BlocksPerChunk - 1; b++)
+        {
+            TLanes.LoadMessage(starts, b * Blake3Constants.BlockSize, ref message);
+            Blake3Compression<T, TLanes>.Compress(ref cv, ref message, counterLow, counterHigh, blockLength, middle);
+        }
+        TLanes.LoadMessage(starts, Blake3Constants.ChunkSize - Blake3Constants.BlockSize, ref message);
+        Blake3Compression<T, TLanes>.Compress(ref cv, ref message, counterLow, counterHigh, blockLength, last);
+        var words = stackalloc uint[8 * MaxWidth];
+        StoreLanes(ref cv, words);
+        for (var i = 0; i < width; i++) CopyLane(words, width, i, cvs + 8 * jobs[i].Slot);
+    }
+
+    /// <summary>Any chunks: lanes may end at different blocks, read a padded last block, or carry ROOT.</summary>
+    private static void HashMixedChunks(ChunkJob* jobs, int count, uint* cvs, byte* zeroBlock)
+    {
         var width = TLanes.Width;
         var blocks = stackalloc byte*[MaxWidth];
         var flags = stackalloc uint[MaxWidth];
@@ -66,7 +121,7 @@ internal static unsafe class Blake3Nodes<T, TLanes> where T : struct where TLane
                     lengths[i] = Blake3Constants.BlockSize;
                 }
             }
-            TLanes.LoadMessage(blocks, ref message);
+            TLanes.LoadMessage(blocks, 0, ref message);
             Blake3Compression<T, TLanes>.Compress(ref cv, ref message, counterLow, counterHigh, TLanes.Load(lengths), TLanes.Load(flags));
             if (!anyEnds) continue;
             StoreLanes(ref cv, words);
@@ -94,7 +149,7 @@ internal static unsafe class Blake3Nodes<T, TLanes> where T : struct where TLane
         }
         var cv = InitialChainingValue();
         Message<T> message = default;
-        TLanes.LoadMessage(blocks, ref message);
+        TLanes.LoadMessage(blocks, 0, ref message);
         var zero = TLanes.Broadcast(0);
         Blake3Compression<T, TLanes>.Compress(ref cv, ref message, zero, zero, TLanes.Broadcast(Blake3Constants.BlockSize), TLanes.Load(flags));
         StoreLanes(ref cv, words);

@@ -24,8 +24,8 @@ internal unsafe interface IWordLanes<T> where T : struct
     static abstract void Store(T value, uint* destination);
 
     /// <summary>
-    /// Message word j of lane i = little-endian word j of the 64-byte block at <c>blocks[i]</c>; the
+    /// Message word j of lane i = little-endian word j of the 64-byte block at <c>blocks[i] + offset</c>; the
     /// vector forms load whole blocks and transpose them in registers.
     /// </summary>
-    static abstract void LoadMessage(byte** blocks, ref Message<T> message);
+    static abstract void LoadMessage(byte** blocks, nint offset, ref Message<T> message);
 }

@@ -28,9 +28,9 @@ internal readonly unsafe struct ScalarLanes : IWordLanes<uint>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(uint value, uint* destination) => destination[0] = value;
 
-    public static void LoadMessage(byte** blocks, ref Message<uint> message)
+    public static void LoadMessage(byte** blocks, nint offset, ref Message<uint> message)
     {
-        var block = new ReadOnlySpan<byte>(blocks[0], Blake3Constants.BlockSize);
+        var block = new ReadOnlySpan<byte>(blocks[0] + offset, Blake3Constants.BlockSize);
         for (var j = 0; j < 16; j++) message[j] = BinaryPrimitives.ReadUInt32LittleEndian(block[(4 * j)..]);
     }
 }

@@ -38,9 +38,10 @@ internal readonly unsafe struct Vector256Lanes : IWordLanes<Vector256<uint>>
     /// transposes of 32-bit words (interleave pairs of words, then pairs of pairs, then swap 128-bit halves).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void LoadMessage(byte** blocks, ref Message<Vector256<uint>> message)
+    public static void LoadMessage(byte** blocks, nint offset, ref Message<Vector256<uint>> message)
     {
-        byte* b0 = blocks[0], b1 = blocks[1], b2 = blocks[2], b3 = blocks[3], b4 = blocks[4], b5 = blocks[5], b6 = blocks[6], b7 = blocks[7];
+        byte* b0 = blocks[0] + offset, b1 = blocks[1] + offset, b2 = blocks[2] + offset, b3 = blocks[3] + offset,
+            b4 = blocks[4] + offset, b5 = blocks[5] + offset, b6 = blocks[6] + offset, b7 = blocks[7] + offset;
         Transpose8(Row(b0), Row(b1), Row(b2), Row(b3), Row(b4), Row(b5), Row(b6), Row(b7), ref message, 0);
         Transpose8(Row(b0 + 32), Row(b1 + 32), Row(b2 + 32), Row(b3 + 32), Row(b4 + 32), Row(b5 + 32), Row(b6 + 32), Row(b7 + 32), ref message, 8);
     }

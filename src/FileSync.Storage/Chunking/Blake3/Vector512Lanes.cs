@@ -39,13 +39,13 @@ internal readonly unsafe struct Vector512Lanes : IWordLanes<Vector512<uint>>
     /// instructions: interleave words of row pairs, then 64-bit pairs of row quads, then gather 128-bit
     /// quarters twice. Afterwards vector j holds word j of every lane.
     /// </summary>
-    public static void LoadMessage(byte** blocks, ref Message<Vector512<uint>> message)
+    public static void LoadMessage(byte** blocks, nint offset, ref Message<Vector512<uint>> message)
     {
         // Rows 4m..4m+3 give b[4m + k], whose quarter q is word 4q + k of those four rows.
-        Quad(Row(blocks[0]), Row(blocks[1]), Row(blocks[2]), Row(blocks[3]), out var b0, out var b1, out var b2, out var b3);
-        Quad(Row(blocks[4]), Row(blocks[5]), Row(blocks[6]), Row(blocks[7]), out var b4, out var b5, out var b6, out var b7);
-        Quad(Row(blocks[8]), Row(blocks[9]), Row(blocks[10]), Row(blocks[11]), out var b8, out var b9, out var b10, out var b11);
-        Quad(Row(blocks[12]), Row(blocks[13]), Row(blocks[14]), Row(blocks[15]), out var b12, out var b13, out var b14, out var b15);
+        Quad(Row(blocks[0] + offset), Row(blocks[1] + offset), Row(blocks[2] + offset), Row(blocks[3] + offset), out var b0, out var b1, out var b2, out var b3);
+        Quad(Row(blocks[4] + offset), Row(blocks[5] + offset), Row(blocks[6] + offset), Row(blocks[7] + offset), out var b4, out var b5, out var b6, out var b7);
+        Quad(Row(blocks[8] + offset), Row(blocks[9] + offset), Row(blocks[10] + offset), Row(blocks[11] + offset), out var b8, out var b9, out var b10, out var b11);
+        Quad(Row(blocks[12] + offset), Row(blocks[13] + offset), Row(blocks[14] + offset), Row(blocks[15] + offset), out var b12, out var b13, out var b14, out var b15);
         Gather(b0, b4, b8, b12, ref message, 0);
         Gather(b1, b5, b9, b13, ref message, 1);
         Gather(b2, b6, b10, b14, ref message, 2);
