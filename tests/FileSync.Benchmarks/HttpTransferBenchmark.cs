@@ -18,7 +18,9 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
 
     public async Task RunAsync(string[] args)
     {
-        var mib = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1024;
+        var cold = args.Contains("--cold");
+        var numbers = args.Where(a => a != "--cold").ToArray();
+        var mib = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 1024;
         using var dir = new TempDirectory("http-transfer-bench");
         var source = dir.Combine("source.bin");
         WriteRandomFile(source, mib);
@@ -33,35 +35,70 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
         using var node = await StartNodeAsync(dir);
         using var http = new HttpClient { BaseAddress = new Uri(node.Url + "/"), Timeout = Timeout.InfiniteTimeSpan };
         (await http.PutAsync("admin/fs/Bench", null)).EnsureSuccessStatusCode();
-
-        var cpuBeforePut = node.CpuTime();
-        var put = await TimeAsync(async () =>
+        if (!cold)
         {
-            await using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-            using var content = new StreamContent(input, 1 << 20);
-            using var answer = await http.PutAsync("fs/Bench/files/big.bin", content);
-            if (answer.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"PUT answered {(int)answer.StatusCode}.");
-        });
+            // A node serves for hours: measure it with its hot paths compiled (tier-1 JIT), not the first
+            // seconds after start, when the JIT compiles them again and again (~1 CPU-s per transfer). --cold skips this.
+            var warm = dir.Combine("warm.bin");
+            WriteRandomFile(warm, Math.Min(mib, WarmUpMiB));
+            for (var i = 0; i < 2; i++)
+            {
+                await PutAsync(http, warm, "fs/Bench/files/warm.bin");
+                await GetAsync(http, "fs/Bench/files/warm.bin", dir.Combine("warm-back.bin"));
+            }
+        }
+
+        Phase("PUT");
+        var cpuBeforePut = node.CpuTime();
+        var put = await TimeAsync(() => PutAsync(http, source, "fs/Bench/files/big.bin"));
         var putCpu = node.CpuTime() - cpuBeforePut;
         var target = dir.Combine("downloaded.bin");
+        Phase("GET");
         var cpuBeforeGet = node.CpuTime();
-        var get = await TimeAsync(async () =>
-        {
-            using var answer = await http.GetAsync("fs/Bench/files/big.bin", HttpCompletionOption.ResponseHeadersRead);
-            answer.EnsureSuccessStatusCode();
-            await using var output = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-            await answer.Content.CopyToAsync(output);
-        });
+        var get = await TimeAsync(() => GetAsync(http, "fs/Bench/files/big.bin", target));
         var getCpu = node.CpuTime() - cpuBeforeGet;
+        Phase("end");
         var peakMiB = node.PeakResidentBytes() / (1024.0 * 1024.0);
         if (!SameContent(source, target)) throw new InvalidOperationException("The downloaded file differs from the uploaded one.");
 
-        Console.WriteLine($"file: {mib} MiB random, node: {node.Dll}");
+        Console.WriteLine($"file: {mib} MiB random, node: {node.Dll}, {(cold ? "cold (first transfers after start)" : $"after a {Math.Min(mib, WarmUpMiB)} MiB warm-up PUT + GET, twice")}");
         Console.WriteLine($"baseline cp:          {Rate(mib, cp)} ({cp.TotalSeconds:F2} s)");
         Console.WriteLine($"baseline cp + fsync:  {Rate(mib, cpSync)} ({cpSync.TotalSeconds:F2} s)");
         Console.WriteLine($"PUT over loopback:    {Rate(mib, put)} ({put.TotalSeconds:F2} s)   ratio vs cp {cp / put:F2}x, vs cp + fsync {cpSync / put:F2}x   (goal >= 0.5x)   node CPU {putCpu.TotalSeconds:F2} s");
         Console.WriteLine($"GET over loopback:    {Rate(mib, get)} ({get.TotalSeconds:F2} s)   ratio vs cp {cp / get:F2}x, vs cp + fsync {cpSync / get:F2}x   (goal >= 0.5x)   node CPU {getCpu.TotalSeconds:F2} s");
         Console.WriteLine($"node peak RSS (VmHWM): {peakMiB:F0} MiB");
+    }
+
+    /// <summary>
+    /// Prints the node's pid and a CLOCK_MONOTONIC timestamp (seconds, as <c>perf record -k CLOCK_MONOTONIC</c> stamps
+    /// samples) at each phase boundary, so a profile of the node can be cut per phase with <c>perf report --time</c>.
+    /// </summary>
+    private static void Phase(string name)
+    {
+        var seconds = Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"phase {name} at {seconds:F6}"));
+    }
+
+    private const int WarmUpMiB = 64;
+
+    /// <summary>The client reads and sends in 1 MiB pieces, so the client is not what is measured.</summary>
+    private const int ClientBufferSize = 1 << 20;
+
+    private static async Task PutAsync(HttpClient http, string path, string url)
+    {
+        await using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var content = new StreamContent(input, ClientBufferSize);
+        using var answer = await http.PutAsync(url, content);
+        if (answer.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"PUT answered {(int)answer.StatusCode}.");
+    }
+
+    private static async Task GetAsync(HttpClient http, string url, string path)
+    {
+        using var answer = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        answer.EnsureSuccessStatusCode();
+        await using var body = await answer.Content.ReadAsStreamAsync();
+        await using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1);
+        await body.CopyToAsync(output, ClientBufferSize);
     }
 
     private static string Rate(int mib, TimeSpan time) => $"{mib / time.TotalSeconds,8:F1} MiB/s";
@@ -106,6 +143,8 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
         var dll = RepoPaths.ProjectAssembly("FileSync.Server");
         var process = ChildProcess.StartDotnet(dll, "--config", config);
         var line = await process.WaitForLineAsync(l => l.Contains("Now listening on:", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        // For profiling: `perf record -p <pid>` (start the benchmark with DOTNET_PerfMapEnabled=1; the node inherits it).
+        Console.WriteLine($"node pid {process.Id}");
         return new BenchNode(process, line[(line.IndexOf("Now listening on:", StringComparison.Ordinal) + 17)..].Trim(), dll);
     }
 

@@ -5,14 +5,25 @@ using FileSync.Storage.Database;
 namespace FileSync.Storage.Content;
 
 /// <summary>
-/// Reads one content (a file version) chunk by chunk, so a large file is never held in memory. It keeps one
-/// packed run of the chunk list (up to <see cref="ChunkListRows.MaxEntries"/> entries) and the bytes of up to
-/// <see cref="ChunksPerQuery"/> of its chunks. Seekable, so HTTP Range requests are cheap: a seek reads the one
-/// run that covers the position (found by its start offset, the key) and the chunks from there.
+/// Reads one content (a file version) without holding it in memory. It keeps one packed run of the chunk list
+/// (up to <see cref="ChunkListRows.MaxEntries"/> entries) and the <em>locations</em> of a batch of its chunks,
+/// not their bytes: a read copies straight from the pack file into the caller's buffer, and chunks that lie
+/// back to back in one pack (consecutive chunks of an upload usually do) are read with one <c>pread</c> as big
+/// as the caller's buffer. Seekable, so HTTP Range requests are cheap: a seek reads the one run that covers the
+/// position (found by its start offset, the key) and the locations from there.
 /// </summary>
+/// <remarks>
+/// Chunks whose bytes live in their index row (PostgreSQL mode) are held as loaded; their batches are kept
+/// small (<see cref="InlineChunksPerQuery"/>) so memory stays bounded.
+/// </remarks>
 internal sealed class ContentReadStream : Stream
 {
-    private const int ChunksPerQuery = 64;
+    /// <summary>Chunks located per query when bytes live in pack files: one whole run (locations are small).</summary>
+    private const int PackedChunksPerQuery = ChunkListRows.MaxEntries;
+
+    /// <summary>Chunks loaded per query when bytes live in the rows themselves (at most 64 × the maximum chunk size).</summary>
+    private const int InlineChunksPerQuery = 64;
+
     private const string RunSql =
         "SELECT start_offset, entries FROM storage_chunk_lists WHERE content_id = @id AND start_offset <= @p ORDER BY start_offset DESC LIMIT 1";
 
@@ -20,7 +31,8 @@ internal sealed class ContentReadStream : Stream
     private readonly ChunkStore _store;
     private readonly long _contentId;
     private readonly List<ChunkRef> _run = [];
-    private readonly List<LoadedChunk> _loaded = [];
+    private readonly List<PlacedChunk> _batch = [];
+    private int _cursor;
     private long _position;
 
     public ContentReadStream(ChunkStore store, long contentId, long length, long offset)
@@ -49,15 +61,17 @@ internal sealed class ContentReadStream : Stream
     public override int Read(Span<byte> buffer)
     {
         if (_position >= Length || buffer.IsEmpty) return 0;
-        if (Find() is not { } chunk)
+        var index = IndexInBatch();
+        if (index < 0)
         {
             // Without real asynchrony (async: false) every await below completes synchronously.
             var loading = LoadAsync(async: false, CancellationToken.None);
             if (!loading.IsCompleted) throw new InvalidOperationException("A synchronous chunk load did not complete synchronously.");
             loading.GetAwaiter().GetResult();
-            chunk = Find() ?? throw Gone();
+            index = IndexInBatch();
+            if (index < 0) throw Gone();
         }
-        return CopyOut(chunk, buffer);
+        return CopyOut(index, buffer);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -66,44 +80,71 @@ internal sealed class ContentReadStream : Stream
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (_position >= Length || buffer.IsEmpty) return 0;
-        if (Find() is not { } chunk)
+        var index = IndexInBatch();
+        if (index < 0)
         {
             await LoadAsync(async: true, cancellationToken).ConfigureAwait(false);
-            chunk = Find() ?? throw Gone();
+            index = IndexInBatch();
+            if (index < 0) throw Gone();
         }
-        return CopyOut(chunk, buffer.Span);
+        // Pack reads are page-cache reads in the common case: a plain pread is cheaper than a thread-pool hop.
+        return CopyOut(index, buffer.Span);
     }
 
-    private LoadedChunk? Find()
+    /// <summary>The index in the held batch of the chunk that covers the position, or -1; sequential reads hit the cursor or the next one.</summary>
+    private int IndexInBatch()
     {
-        foreach (var chunk in _loaded)
-            if (chunk.Offset <= _position && _position < chunk.Offset + chunk.Data.Length) return chunk;
-        return null;
+        for (var i = _cursor; i < Math.Min(_cursor + 2, _batch.Count); i++)
+            if (_batch[i].Covers(_position)) return _cursor = i;
+        var found = BinarySearch(_batch, _position, static c => c.Offset, static c => c.End);
+        if (found >= 0) _cursor = found;
+        return found;
     }
 
-    private int CopyOut(LoadedChunk chunk, Span<byte> buffer)
+    /// <summary>
+    /// Copies from the position on: the rest of the covering chunk, and (from a pack) the chunks right after it
+    /// that continue it in the same pack, in one read as big as <paramref name="buffer"/>.
+    /// </summary>
+    private int CopyOut(int index, Span<byte> buffer)
     {
-        var from = (int)(_position - chunk.Offset);
-        var n = Math.Min(buffer.Length, chunk.Data.Length - from);
-        chunk.Data.AsSpan(from, n).CopyTo(buffer);
-        _position += n;
-        return n;
+        var first = _batch[index];
+        var from = _position - first.Offset;
+        var wanted = (int)Math.Min(buffer.Length, first.Length - from);
+        if (first.Location.Bytes is { } inline)
+        {
+            inline.AsSpan((int)from, wanted).CopyTo(buffer);
+        }
+        else
+        {
+            var packId = first.Location.PackId ?? throw Damaged();
+            var packOffset = first.Location.PackOffset + from;
+            for (var next = index + 1; wanted < buffer.Length && next < _batch.Count; next++)
+            {
+                var location = _batch[next].Location;
+                if (location.PackId != packId || location.PackOffset != packOffset + wanted) break;
+                wanted += Math.Min(buffer.Length - wanted, location.Length);
+            }
+            var packs = _store.Packs ?? throw Damaged();
+            packs.ReadExactly(packId, packOffset, buffer[..wanted]);
+        }
+        _position += wanted;
+        return wanted;
     }
 
-    /// <summary>Loads the bytes of the chunks from the current position on (and first the run that lists them, unless held).</summary>
+    /// <summary>Locates the chunks from the current position on (and first loads the run that lists them, unless held).</summary>
     private async ValueTask LoadAsync(bool async, CancellationToken ct)
     {
         var connection = async ? await _db.OpenAsync(ct).ConfigureAwait(false) : _db.Open();
         try
         {
-            var index = IndexInRun();
+            var index = BinarySearch(_run, _position, static c => c.Offset, static c => c.End);
             if (index < 0)
             {
                 await LoadRunAsync(connection, async, ct).ConfigureAwait(false);
-                index = IndexInRun();
+                index = BinarySearch(_run, _position, static c => c.Offset, static c => c.End);
                 if (index < 0) throw Gone();
             }
-            await LoadChunksAsync(connection, index, async, ct).ConfigureAwait(false);
+            await LocateChunksAsync(connection, index, async, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -118,15 +159,15 @@ internal sealed class ContentReadStream : Stream
         else resource.Dispose();
     }
 
-    /// <summary>The index in the held run of the chunk that covers the position, or -1.</summary>
-    private int IndexInRun()
+    /// <summary>The index of the item whose [start, end) covers <paramref name="position"/> in a list sorted by start, or -1.</summary>
+    private static int BinarySearch<T>(List<T> items, long position, Func<T, long> start, Func<T, long> end)
     {
-        int low = 0, high = _run.Count - 1;
+        int low = 0, high = items.Count - 1;
         while (low <= high)
         {
             var middle = (low + high) >>> 1;
-            if (_run[middle].End <= _position) low = middle + 1;
-            else if (_run[middle].Offset > _position) high = middle - 1;
+            if (end(items[middle]) <= position) low = middle + 1;
+            else if (start(items[middle]) > position) high = middle - 1;
             else return middle;
         }
         return -1;
@@ -148,15 +189,16 @@ internal sealed class ContentReadStream : Stream
         }
     }
 
-    private async ValueTask LoadChunksAsync(DbConnection connection, int first, bool async, CancellationToken ct)
+    private async ValueTask LocateChunksAsync(DbConnection connection, int first, bool async, CancellationToken ct)
     {
-        _loaded.Clear();
-        var wanted = _run.GetRange(first, Math.Min(ChunksPerQuery, _run.Count - first));
+        _batch.Clear();
+        _cursor = 0;
+        var perQuery = _store.Packs is null ? InlineChunksPerQuery : PackedChunksPerQuery;
+        var wanted = _run.GetRange(first, Math.Min(perQuery, _run.Count - first));
         var distinct = wanted.Select(c => c.Hash).Distinct().ToList();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT c.hash, {ChunkStore.PayloadColumns} FROM storage_chunks c WHERE c.hash IN (" +
-            string.Join(", ", distinct.Select((_, i) => "@h" + i)) + ")";
-        for (var i = 0; i < distinct.Count; i++) command.Add("@h" + i, distinct[i].ToBytes());
+            HashLiterals.InList(_db.Provider, distinct) + ")";
         var locations = new Dictionary<ChunkHash, ChunkLocation>(distinct.Count);
         var reader = async ? await command.ExecuteReaderAsync(ct).ConfigureAwait(false) : command.ExecuteReader();
         try
@@ -168,17 +210,21 @@ internal sealed class ContentReadStream : Stream
         {
             await DisposeAsync(reader, async).ConfigureAwait(false);
         }
-        // Pack bytes are read in file order (rows come back in hash order): sequential reads keep the kernel's readahead.
         foreach (var chunk in wanted)
         {
             // A chunk is collected only after every list naming it: this version was replaced and collected meanwhile.
             if (!locations.TryGetValue(chunk.Hash, out var location)) throw Gone();
-            _loaded.Add(new LoadedChunk(chunk.Offset, _store.ReadPayload(location)));
+            if (location.Bytes is null && location.Length != chunk.Length)
+                throw new InvalidDataException($"The chunk list of content {_contentId} gives a chunk {chunk.Length} bytes, its index row {location.Length}; the chunk index is damaged.");
+            _batch.Add(new PlacedChunk(chunk.Offset, chunk.Length, location));
         }
     }
 
     private IOException Gone() =>
         new($"The file version being read (content {_contentId}) is no longer stored: it was replaced and collected while being read.");
+
+    private static InvalidDataException Damaged() =>
+        new("A chunk row has neither bytes nor a pack location; the chunk index is damaged.");
 
     public override long Seek(long offset, SeekOrigin origin)
     {
@@ -196,5 +242,10 @@ internal sealed class ContentReadStream : Stream
     public override void SetLength(long value) => throw new NotSupportedException("A stored file version is read-only.");
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("A stored file version is read-only.");
 
-    private sealed record LoadedChunk(long Offset, byte[] Data);
+    /// <summary>A chunk of the content at <paramref name="Offset"/> and where its bytes are.</summary>
+    private readonly record struct PlacedChunk(long Offset, int Length, ChunkLocation Location)
+    {
+        public long End => Offset + Length;
+        public bool Covers(long position) => Offset <= position && position < End;
+    }
 }

@@ -102,15 +102,22 @@ internal sealed class PackFiles : IAsyncDisposable
     public byte[] Read(long packId, long offset, int length)
     {
         var bytes = new byte[length];
+        ReadExactly(packId, offset, bytes);
+        return bytes;
+    }
+
+    /// <summary>Fills <paramref name="destination"/> from <paramref name="offset"/> of the pack (one pread in the usual case).</summary>
+    public void ReadExactly(long packId, long offset, Span<byte> destination)
+    {
         var read = 0;
         var handle = Handle(packId);
-        while (read < length)
+        while (read < destination.Length)
         {
-            var n = RandomAccess.Read(handle, bytes.AsSpan(read), offset + read);
-            if (n == 0) throw new IOException($"Pack {packId} ends before the chunk at offset {offset} (length {length}); the pack file is damaged.");
+            var n = RandomAccess.Read(handle, destination[read..], offset + read);
+            if (n == 0)
+                throw new IOException($"Pack {packId} ends before offset {offset + destination.Length} (a read of {destination.Length} bytes from {offset}); the pack file is damaged.");
             read += n;
         }
-        return bytes;
     }
 
     /// <summary>Deletes packs no chunk index row points at (except the current one).</summary>
