@@ -123,17 +123,17 @@ internal static unsafe class Blake3Batch
             var left = count - first;
             if (width == Blake3LaneWidth.Vector512 && left > 8)
             {
-                Blake3Nodes<Vector512<uint>, Vector512Lanes>.HashChunks(jobs + first, Math.Min(16, left), cvs, zeroBlock);
+                Blake3Nodes<Vector512<uint>, Vector512Lanes>.HashChunks(jobs + first, Math.Min(16, left), left - Math.Min(16, left), cvs, zeroBlock);
                 first += 16;
             }
             else if (width != Blake3LaneWidth.Scalar)
             {
-                Blake3Nodes<Vector256<uint>, Vector256Lanes>.HashChunks(jobs + first, Math.Min(8, left), cvs, zeroBlock);
+                Blake3Nodes<Vector256<uint>, Vector256Lanes>.HashChunks(jobs + first, Math.Min(8, left), left - Math.Min(8, left), cvs, zeroBlock);
                 first += 8;
             }
             else
             {
-                Blake3Nodes<uint, ScalarLanes>.HashChunks(jobs + first, 1, cvs, zeroBlock);
+                Blake3Nodes<uint, ScalarLanes>.HashChunks(jobs + first, 1, left - 1, cvs, zeroBlock);
                 first++;
             }
         }
