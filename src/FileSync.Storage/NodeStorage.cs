@@ -79,6 +79,8 @@ public sealed class NodeStorage : IAsyncDisposable
             packs = db.Provider == StorageProvider.Sqlite && !settings.ChunkBytesInDatabase ? new PackFiles(settings.DataDirectory, db) : null;
             var chunks = new ChunkStore(db, chunking, packs);
             var collected = await chunks.CollectGarbageAsync(settings.CollectionGracePeriod, ct).ConfigureAwait(false);
+            // After collection, so the filter is built from the chunks that survived it.
+            await chunks.LoadKnownChunksAsync(ct).ConfigureAwait(false);
             if (collected.Contents + collected.Chunks + collected.PackFiles > 0)
                 logger.LogInformation("Collected {Contents} unreferenced contents, {Chunks} chunks and {Packs} pack files at start",
                     collected.Contents, collected.Chunks, collected.PackFiles);

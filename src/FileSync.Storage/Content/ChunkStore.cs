@@ -16,6 +16,8 @@ public sealed class ChunkStore
     private readonly StorageDatabase _db;
     private readonly ConcurrentDictionary<long, byte> _contentsBeingWritten = new();
     private readonly PackFiles? _packs;
+    // Null until loaded, and always with PostgreSQL (other nodes insert chunks too): then every hash is looked up.
+    private KnownChunks? _known;
     // Counts collections of this process; a writer compares it before and inside its transaction (EnsureStillStoredAsync).
     private long _collections;
 
@@ -50,6 +52,54 @@ public sealed class ChunkStore
 
     public ChunkingOptions Chunking { get; }
 
+    /// <summary>
+    /// Builds the filter of stored hashes that lets lookups skip certainly-new chunks (see <see cref="KnownChunks"/>),
+    /// where this node is the only writer of the chunk index. Call once at open, before any upload.
+    /// </summary>
+    internal async Task LoadKnownChunksAsync(CancellationToken ct)
+    {
+        if (_db.SharedByNodes) return;
+        await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
+        var stored = Convert.ToInt64(await connection.ScalarAsync("SELECT COUNT(*) FROM storage_chunks", null, ct).ConfigureAwait(false),
+            System.Globalization.CultureInfo.InvariantCulture);
+        _known = await ReadKnownChunksAsync(connection, null, 2 * stored, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A filter of every hash in the chunk index, streamed from it (no list of all hashes in memory).</summary>
+    private static async Task<KnownChunks> ReadKnownChunksAsync(DbConnection connection, DbTransaction? tx, long capacity, CancellationToken ct)
+    {
+        var known = new KnownChunks(capacity);
+        await using var command = connection.Command("SELECT hash FROM storage_chunks", tx);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var key = new byte[ChunkHash.Size];
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            if (reader.GetBytes(0, 0, key, 0, key.Length) == key.Length) known.Add(ChunkHash.FromBytes(key));
+        }
+        return known;
+    }
+
+    /// <summary>
+    /// Inserts chunk index rows, adding their hashes to the known-chunks filter first (so it never says "absent"
+    /// for a stored hash); rebuilds the filter from the index once it holds more than it was sized for.
+    /// </summary>
+    private async Task InsertChunksAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<ChunkData> chunks, CancellationToken ct)
+    {
+        if (_known is { } known)
+        {
+            foreach (var chunk in chunks) known.Add(chunk.Hash);
+        }
+        await _db.InsertChunksAsync(connection, tx, chunks, ct).ConfigureAwait(false);
+        if (_known is { Overfull: true } full)
+        {
+            // Under the write lock (no other insert runs) and inside this transaction (its own rows are seen).
+            full.ReplaceWith(await ReadKnownChunksAsync(connection, tx, 2 * full.Count, ct).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>False when the hash is certainly not stored (no lookup needed); true when it may be.</summary>
+    private bool MayBeStored(ChunkHash hash) => _known?.MayContain(hash) ?? true;
+
     /// <summary>Chunks <paramref name="content"/> and stores it as a new content; nothing points at it until a file version is committed.</summary>
     public Task<StoredContent> WriteContentAsync(Stream content, CancellationToken ct = default) =>
         new ContentWriter(this, Chunking).WriteAsync(content, ct);
@@ -71,16 +121,23 @@ public sealed class ChunkStore
     public async Task<IReadOnlyList<ChunkHash>> GetMissingChunksAsync(IEnumerable<ChunkHash> hashes, CancellationToken ct = default)
     {
         var distinct = hashes.Distinct().ToList();
-        if (distinct.Count == 0) return [];
-        await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
-        var present = await FindPresentAsync(connection, null, distinct, ct).ConfigureAwait(false);
+        var present = await FindPresentAsync(distinct, ct).ConfigureAwait(false);
         return distinct.Where(h => !present.Contains(h)).ToList();
     }
 
-    /// <summary>Which of the (distinct) <paramref name="hashes"/> have a chunk row, seen from <paramref name="tx"/>.</summary>
-    private static async Task<HashSet<ChunkHash>> FindPresentAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<ChunkHash> hashes, CancellationToken ct)
+    /// <summary>Which of the (distinct) <paramref name="hashes"/> have a chunk row; no query when the filter rules them all out.</summary>
+    private async Task<HashSet<ChunkHash>> FindPresentAsync(IReadOnlyList<ChunkHash> hashes, CancellationToken ct)
+    {
+        if (!hashes.Any(MayBeStored)) return [];
+        await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
+        return await FindPresentAsync(connection, null, hashes, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Which of the (distinct) <paramref name="candidates"/> have a chunk row, seen from <paramref name="tx"/>.</summary>
+    private async Task<HashSet<ChunkHash>> FindPresentAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<ChunkHash> candidates, CancellationToken ct)
     {
         var present = new HashSet<ChunkHash>();
+        var hashes = candidates.Where(MayBeStored).ToList();
         for (var start = 0; start < hashes.Count; start += LookupBatch)
         {
             var count = Math.Min(LookupBatch, hashes.Count - start);
@@ -131,7 +188,7 @@ public sealed class ChunkStore
             await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
             await _db.DeferDurabilityAsync(connection, ct).ConfigureAwait(false);
             await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await _db.InsertChunksAsync(connection, tx, chunks, ct).ConfigureAwait(false);
+            await InsertChunksAsync(connection, tx, chunks, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
         }
         finally
@@ -234,21 +291,30 @@ public sealed class ChunkStore
     /// <summary>
     /// First half of storing an upload's batch: finds which chunks the node lacks and, in pack mode, writes their
     /// bytes to a pack file and fsyncs it (before any index row names them). Chunks are consecutive in the file
-    /// from <paramref name="startOffset"/>. <paramref name="pendingFresh"/> are hashes this upload staged in
-    /// earlier batches whose index rows are not written yet: reused, not stored twice.
+    /// from <paramref name="startOffset"/>. Hashes in <paramref name="pending"/> were staged by earlier batches of
+    /// this upload whose index rows are not written yet: reused, not stored twice. Only hashes the known-chunks
+    /// filter cannot rule out are looked up, so a batch of new data usually costs no query.
     /// </summary>
     internal async Task<StagedBatch> StageBatchAsync(long contentId, long startOffset, IReadOnlyList<ChunkData> chunks,
-        IReadOnlySet<ChunkHash> pendingFresh, CancellationToken ct)
+        PendingChunks pending, CancellationToken ct)
     {
         var collections = Volatile.Read(ref _collections);
-        var missing = (await GetMissingChunksAsync(chunks.Select(c => c.Hash).Where(h => !pendingFresh.Contains(h)), ct).ConfigureAwait(false))
-            .ToHashSet();
+        // Pending is asked once per hash: an earlier batch may finish indexing (and leave it) while we look up.
+        var toLookUp = new HashSet<ChunkHash>();
+        var present = new HashSet<ChunkHash>();
+        foreach (var chunk in chunks)
+        {
+            if (pending.Contains(chunk.Hash)) present.Add(chunk.Hash);
+            else toLookUp.Add(chunk.Hash);
+        }
+        present.UnionWith(await FindPresentAsync(toLookUp.ToList(), ct).ConfigureAwait(false));
         // Each hash the node lacks is stored once, even when the batch repeats it; the rest is reused where it is.
-        var fresh = new List<ChunkData>(missing.Count);
+        var fresh = new List<ChunkData>(chunks.Count - present.Count);
+        var freshHashes = new HashSet<ChunkHash>(chunks.Count - present.Count);
         var reused = new List<ChunkHash>();
         foreach (var chunk in chunks)
         {
-            if (missing.Remove(chunk.Hash)) fresh.Add(chunk);
+            if (!present.Contains(chunk.Hash) && freshHashes.Add(chunk.Hash)) fresh.Add(chunk);
             else reused.Add(chunk.Hash);
         }
         var placed = await PlaceAsync(fresh, ct).ConfigureAwait(false);
@@ -271,7 +337,7 @@ public sealed class ChunkStore
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         // The list first: in PostgreSQL its insert waits for a collection in progress (see LockChunkListsAsync).
         await InsertChunkListAsync(connection, tx, batch.ContentId, batch.List, ct).ConfigureAwait(false);
-        await _db.InsertChunksAsync(connection, tx, batch.Fresh, ct).ConfigureAwait(false);
+        await InsertChunksAsync(connection, tx, batch.Fresh, ct).ConfigureAwait(false);
         await EnsureStillStoredAsync(connection, tx, batch.Reused, batch.CollectionsBefore, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
     }

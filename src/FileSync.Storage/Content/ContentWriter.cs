@@ -107,7 +107,7 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
         var chunks = await Task.Run(() => HashChunks(buffer, lengths), ct).ConfigureAwait(false);
         await previous.ConfigureAwait(false);
         await gate.ConfigureAwait(false);
-        var staged = await store.StageBatchAsync(contentId, startOffset, chunks, pending.Snapshot(), ct).ConfigureAwait(false);
+        var staged = await store.StageBatchAsync(contentId, startOffset, chunks, pending, ct).ConfigureAwait(false);
         pending.Add(staged);
         return staged;
     }
@@ -173,23 +173,36 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
 /// <summary>
 /// Chunks this upload has staged but not yet indexed: a later batch repeating one of them reuses it instead of
 /// writing its bytes again (the database does not show it yet). Touched by the staging and indexing chains.
+/// Kept as a running count per hash: the set was rebuilt from every pending batch for each new batch before.
 /// </summary>
 internal sealed class PendingChunks
 {
-    private readonly List<StagedBatch> _batches = [];
+    private readonly Dictionary<ChunkHash, int> _staged = [];
 
     public void Add(StagedBatch batch)
     {
-        lock (_batches) _batches.Add(batch);
+        lock (_staged)
+        {
+            foreach (var chunk in batch.Fresh)
+                _staged[chunk.Hash] = _staged.GetValueOrDefault(chunk.Hash) + 1;
+        }
     }
 
     public void Remove(StagedBatch batch)
     {
-        lock (_batches) _batches.Remove(batch);
+        lock (_staged)
+        {
+            foreach (var chunk in batch.Fresh)
+            {
+                var n = _staged.GetValueOrDefault(chunk.Hash);
+                if (n <= 1) _staged.Remove(chunk.Hash);
+                else _staged[chunk.Hash] = n - 1;
+            }
+        }
     }
 
-    public IReadOnlySet<ChunkHash> Snapshot()
+    public bool Contains(ChunkHash hash)
     {
-        lock (_batches) return _batches.SelectMany(b => b.Fresh).Select(c => c.Hash).ToHashSet();
+        lock (_staged) return _staged.ContainsKey(hash);
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using FileSync.Storage.Chunking;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace FileSync.Storage.Database;
 
@@ -119,27 +120,63 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         }
     }
 
-    public override async Task InsertChunksAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<ChunkData> chunks, CancellationToken ct)
+    /// <summary>
+    /// One statement prepared once per batch and stepped per chunk through SQLite's own API: through
+    /// Microsoft.Data.Sqlite each row cost a parameter-by-name lookup and a managed binding pass per value,
+    /// more than SQLite's insert itself. Keys go in sorted order, so consecutive inserts land in nearby index
+    /// pages (the hash key is random). The raw statement runs inside the connection's open transaction.
+    /// </summary>
+    public override Task InsertChunksAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<ChunkData> chunks, CancellationToken ct)
     {
-        await using var command = connection.Command(
-            "INSERT INTO storage_chunks(hash, length, stored_at, data, pack_id, pack_offset) VALUES (@h, @l, @t, @d, @p, @o) ON CONFLICT(hash) DO NOTHING", tx);
-        var h = command.Add("@h", null);
-        var l = command.Add("@l", null);
-        var d = command.Add("@d", null);
-        var p = command.Add("@p", null);
-        var o = command.Add("@o", null);
-        command.Add("@t", Sql.UnixMs(DateTimeOffset.UtcNow));
-        foreach (var chunk in chunks)
+        if (chunks.Count == 0) return Task.CompletedTask;
+        ct.ThrowIfCancellationRequested();
+        var handle = ((SqliteConnection)connection).Handle
+            ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        var sorted = chunks.ToArray();
+        Array.Sort(sorted, static (a, b) => KeyOrder(a.Hash, b.Hash));
+        Check(raw.sqlite3_prepare_v2(handle,
+            "INSERT INTO storage_chunks(hash, length, stored_at, data, pack_id, pack_offset) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(hash) DO NOTHING",
+            out var statement), handle);
+        using (statement)
         {
-            h.Value = chunk.Hash.ToBytes();
-            l.Value = (long)chunk.Length;
-            // Chunks already written to a pack file are indexed only; others keep their bytes in the row.
-            d.Value = chunk.PackId is null ? chunk.DataArray() : DBNull.Value;
-            p.Value = chunk.PackId is { } packId ? packId : DBNull.Value;
-            o.Value = chunk.PackOffset;
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            var now = Sql.UnixMs(DateTimeOffset.UtcNow);
+            Span<byte> key = stackalloc byte[ChunkHash.Size];
+            foreach (var chunk in sorted)
+            {
+                chunk.Hash.WriteTo(key);
+                Check(raw.sqlite3_bind_blob(statement, 1, key), handle);
+                Check(raw.sqlite3_bind_int64(statement, 2, chunk.Length), handle);
+                Check(raw.sqlite3_bind_int64(statement, 3, now), handle);
+                // Chunks already written to a pack file are indexed only; others keep their bytes in the row.
+                if (chunk.PackId is { } packId)
+                {
+                    Check(raw.sqlite3_bind_null(statement, 4), handle);
+                    Check(raw.sqlite3_bind_int64(statement, 5, packId), handle);
+                }
+                else
+                {
+                    Check(raw.sqlite3_bind_blob(statement, 4, chunk.Data.Span), handle);
+                    Check(raw.sqlite3_bind_null(statement, 5), handle);
+                }
+                Check(raw.sqlite3_bind_int64(statement, 6, chunk.PackOffset), handle);
+                var step = raw.sqlite3_step(statement);
+                if (step != raw.SQLITE_DONE) Check(step, handle);
+                Check(raw.sqlite3_reset(statement), handle);
+            }
         }
+        return Task.CompletedTask;
     }
+
+    /// <summary>The order of the keys' bytes (a hash is stored big-endian, so word by word is byte by byte).</summary>
+    private static int KeyOrder(ChunkHash a, ChunkHash b)
+    {
+        var c = a.P0.CompareTo(b.P0);
+        if (c == 0) c = a.P1.CompareTo(b.P1);
+        if (c == 0) c = a.P2.CompareTo(b.P2);
+        return c != 0 ? c : a.P3.CompareTo(b.P3);
+    }
+
+    private static void Check(int resultCode, sqlite3 handle) => SqliteException.ThrowExceptionForRC(resultCode, handle);
 
     public override ValueTask DisposeAsync()
     {
