@@ -1,27 +1,48 @@
 namespace FileSync.Storage.Chunking;
 
 /// <summary>
-/// The 256 random 32-bit values of the gear hash: the top halves of SplitMix64 outputs from a fixed seed,
-/// so every node, platform and version computes the same table and therefore the same chunk boundaries.
+/// The 256 32-bit values of the gear hash. Byte k of <c>G[b]</c> is the inverse of <c>b ⊕ d_k</c> in GF(2⁸)
+/// (the AES field, x⁸ + x⁴ + x³ + x + 1; 0 maps to 0), with <c>d</c> = the bytes of "File". Four differently
+/// shifted inverses are four unrelated, highly non-linear byte maps (the AES S-box is built on the same one), so the
+/// values behave like random ones, and the AVX-512 search computes them with one GFNI instruction per 16 values
+/// (<c>vgf2p8affineinvqb</c>) instead of table look-ups. Fixed by definition: every node, platform and version
+/// computes the same table and therefore the same chunk boundaries.
 /// </summary>
 internal static class GearTable
 {
-    private const ulong Seed = 0x46696C6553796E63; // "FileSync"
+    /// <summary>d₀…d₃, one per byte of a gear value (little-endian): 'F', 'i', 'l', 'e'.</summary>
+    public const uint ByteOffsets = 0x656C6946;
 
     public static readonly uint[] Values = Generate();
 
     private static uint[] Generate()
     {
         var values = new uint[256];
-        var state = Seed;
-        for (var i = 0; i < values.Length; i++)
-        {
-            state += 0x9E3779B97F4A7C15;
-            var z = state;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
-            values[i] = (uint)((z ^ (z >> 31)) >> 32);
-        }
+        for (var b = 0; b < values.Length; b++)
+        for (var k = 0; k < 4; k++)
+            values[b] |= (uint)Inverse((byte)(b ^ (ByteOffsets >> (8 * k)))) << (8 * k);
         return values;
+    }
+
+    /// <summary>The multiplicative inverse in GF(2⁸) modulo x⁸ + x⁴ + x³ + x + 1, and 0 for 0 (as GFNI defines it).</summary>
+    private static byte Inverse(byte x)
+    {
+        if (x == 0) return 0;
+        for (var y = 1; y < 256; y++)
+            if (Multiply(x, (byte)y) == 1) return (byte)y;
+        throw new InvalidOperationException("Every non-zero element of GF(2^8) has an inverse.");
+    }
+
+    private static byte Multiply(byte a, byte b)
+    {
+        var product = 0;
+        int x = a;
+        for (var bit = 0; bit < 8; bit++)
+        {
+            if ((b >> bit & 1) != 0) product ^= x;
+            x <<= 1;
+            if ((x & 0x100) != 0) x ^= 0x11B;
+        }
+        return (byte)product;
     }
 }

@@ -8,8 +8,8 @@ using FileSync.Storage.Tests;
 /// <summary>
 /// The cut rule written the slow, obvious way: the hash of the 32-byte window ending at each position computed
 /// from scratch, one position at a time. The optimized <see cref="ContentDefinedChunker"/> (both paths) must agree
-/// with it everywhere. The gear table is re-derived here from its documented definition (top halves of
-/// SplitMix64 outputs, seed "FileSync"), which also pins it: a changed table would silently change every boundary
+/// with it everywhere. The gear table is re-derived here from its documented definition (byte k of G[b] is the
+/// GF(2⁸) inverse of b XOR "File"[k]), which also pins it: a changed table would silently change every boundary
 /// on every node.
 /// </summary>
 internal static class ReferenceChunker
@@ -65,18 +65,41 @@ internal static class ReferenceChunker
         return lengths;
     }
 
+    /// <summary>
+    /// Byte k of G[b] = (b XOR "File"[k])⁻¹ in GF(2⁸) mod x⁸+x⁴+x³+x+1 (0 ↦ 0). Inverses are found here as
+    /// x²⁵⁴ by square-and-multiply, a different route from the product's own search.
+    /// </summary>
     private static uint[] BuildGear()
     {
+        var offsets = "File"u8.ToArray();
         var values = new uint[256];
-        var state = 0x46696C6553796E63UL;
-        for (var i = 0; i < values.Length; i++)
-        {
-            state += 0x9E3779B97F4A7C15;
-            var z = state;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
-            values[i] = (uint)((z ^ (z >> 31)) >> 32);
-        }
+        for (var b = 0; b < 256; b++)
+        for (var k = 0; k < 4; k++)
+            values[b] |= (uint)Power((byte)(b ^ offsets[k]), 254) << (8 * k);
         return values;
+    }
+
+    private static byte Power(byte x, int exponent)
+    {
+        byte result = 1;
+        for (var bit = 7; bit >= 0; bit--)
+        {
+            result = Multiply(result, result);
+            if ((exponent >> bit & 1) != 0) result = Multiply(result, x);
+        }
+        return result;
+    }
+
+    /// <summary>Carry-less product reduced modulo 0x11B, bit by bit from the top.</summary>
+    private static byte Multiply(byte a, byte b)
+    {
+        var product = 0;
+        for (var bit = 7; bit >= 0; bit--)
+        {
+            product <<= 1;
+            if ((product & 0x100) != 0) product ^= 0x11B;
+            if ((b >> bit & 1) != 0) product ^= a;
+        }
+        return (byte)product;
     }
 }

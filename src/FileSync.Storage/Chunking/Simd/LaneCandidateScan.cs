@@ -10,8 +10,8 @@ namespace FileSync.Storage.Chunking.Simd;
 /// Finds the cut candidates of a whole buffer sixteen segments at a time, one per 32-bit lane of a
 /// <see cref="Vector512{T}"/>. The tested hash is the hash of the 32-byte window, so each lane first rolls the
 /// 32 bytes before its segment (untested) and then tests every position of its segment, independently of the
-/// others. Per step a lane costs a shift, an add and a mask test; the gear look-ups are byte permutes
-/// (<see cref="GearPlanes"/>). The rest of the buffer (less than 16 × 16 bytes) is searched by the scalar scan.
+/// others. Per step a lane costs two adds and an unsigned min; the gear values are computed, not looked up
+/// (<see cref="GfniGear"/>). The rest of the buffer (less than 16 × 16 bytes) is searched by the scalar scan.
 /// </summary>
 internal static class LaneCandidateScan
 {
@@ -23,10 +23,7 @@ internal static class LaneCandidateScan
     /// <summary>Below this the per-call set-up outweighs the gain; the chunk-by-chunk search is used.</summary>
     public const int MinimumLength = 4096;
 
-    public static bool IsSupported => Avx512Vbmi.IsSupported && Avx512BW.IsSupported;
-
-    /// <summary>Byte 16·L + 4·t + m ← byte 16·L + 4·m + t: dwords of 4 steps of one segment → steps of 4 segments.</summary>
-    private static readonly Vector512<byte> StepMajor = BuildStepMajor();
+    public static bool IsSupported => GfniGear.IsSupported;
 
     public static void Find(ReadOnlySpan<byte> data, ChunkingOptions options, CutCandidates candidates)
     {
@@ -71,8 +68,6 @@ internal static class LaneCandidateScan
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int ScanLanes(ref byte lanes, ref int offset, int segment, uint easyMask, ref Vector512<uint> hash, Span<PendingHit> pending)
     {
-        var planes = GearPlanes.Instance;
-        var stepMajor = StepMajor;
         var passing = Vector512.Create(~easyMask); // hashes at or below this pass the easy mask
         var h = hash;
         var count = 0;
@@ -82,10 +77,10 @@ internal static class LaneCandidateScan
             Load(ref Unsafe.Add(ref lanes, at), segment, out var w0, out var w1, out var w2, out var w3);
             var before = h;
             var least = Vector512<uint>.AllBitsSet;
-            Roll(planes, Avx512BW.Shuffle(w0, stepMajor), ref h, ref least);
-            Roll(planes, Avx512BW.Shuffle(w1, stepMajor), ref h, ref least);
-            Roll(planes, Avx512BW.Shuffle(w2, stepMajor), ref h, ref least);
-            Roll(planes, Avx512BW.Shuffle(w3, stepMajor), ref h, ref least);
+            Roll(w0, ref h, ref least);
+            Roll(w1, ref h, ref least);
+            Roll(w2, ref h, ref least);
+            Roll(w3, ref h, ref least);
             var hits = Vector512.LessThanOrEqual(least, passing);
             at += Steps;
             if (hits != Vector512<uint>.Zero && at > 0)
@@ -107,9 +102,9 @@ internal static class LaneCandidateScan
     /// <c>~easyMask + 1</c>: the smallest hash per lane (one unsigned min per step) tells whether any step passed.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Roll(in GearPlanes planes, Vector512<byte> bytes, ref Vector512<uint> h, ref Vector512<uint> least)
+    private static void Roll(Vector512<byte> steps, ref Vector512<uint> h, ref Vector512<uint> least)
     {
-        planes.Look(bytes, out var g0, out var g1, out var g2, out var g3);
+        GfniGear.Look(steps, out var g0, out var g1, out var g2, out var g3);
         var x = h;
         x = x + x + g0;
         var low = Vector512.Min(least, x);
@@ -174,15 +169,5 @@ internal static class LaneCandidateScan
                 if ((hash & easy) == 0) laneHits[lane].Add(first + position + t + 1, (hash & hard) == 0);
             }
         }
-    }
-
-    private static Vector512<byte> BuildStepMajor()
-    {
-        var control = new byte[64];
-        for (var lane = 0; lane < 4; lane++)
-        for (var step = 0; step < 4; step++)
-        for (var segment = 0; segment < 4; segment++)
-            control[16 * lane + 4 * step + segment] = (byte)(4 * segment + step);
-        return Vector512.Create(control);
     }
 }
