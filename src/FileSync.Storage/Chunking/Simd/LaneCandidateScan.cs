@@ -68,6 +68,7 @@ internal static class LaneCandidateScan
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int ScanLanes(ref byte lanes, ref int offset, int segment, uint easyMask, ref Vector512<uint> hash, Span<PendingHit> pending)
     {
+        var gear = GfniGear.Constants;
         var passing = Vector512.Create(~easyMask); // hashes at or below this pass the easy mask
         var h = hash;
         var count = 0;
@@ -77,10 +78,10 @@ internal static class LaneCandidateScan
             Load(ref Unsafe.Add(ref lanes, at), segment, out var w0, out var w1, out var w2, out var w3);
             var before = h;
             var least = Vector512<uint>.AllBitsSet;
-            Roll(w0, ref h, ref least);
-            Roll(w1, ref h, ref least);
-            Roll(w2, ref h, ref least);
-            Roll(w3, ref h, ref least);
+            Roll(gear, w0, ref h, ref least);
+            Roll(gear, w1, ref h, ref least);
+            Roll(gear, w2, ref h, ref least);
+            Roll(gear, w3, ref h, ref least);
             var hits = Vector512.LessThanOrEqual(least, passing);
             at += Steps;
             if (hits != Vector512<uint>.Zero && at > 0)
@@ -102,9 +103,9 @@ internal static class LaneCandidateScan
     /// <c>~easyMask + 1</c>: the smallest hash per lane (one unsigned min per step) tells whether any step passed.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Roll(Vector512<byte> steps, ref Vector512<uint> h, ref Vector512<uint> least)
+    private static void Roll(in GfniGear gear, Vector512<byte> steps, ref Vector512<uint> h, ref Vector512<uint> least)
     {
-        GfniGear.Look(steps, out var g0, out var g1, out var g2, out var g3);
+        gear.Look(steps, out var g0, out var g1, out var g2, out var g3);
         var x = h;
         x = x + x + g0;
         var low = Vector512.Min(least, x);
