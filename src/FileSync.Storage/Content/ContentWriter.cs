@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using FileSync.Storage.Chunking;
 using FileSync.Storage.Database;
@@ -54,7 +55,8 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
                 filled += read;
                 endOfStream = filled < bufferSize;
 
-                var lengths = Cut(buffer.AsSpan(0, filled), endOfStream);
+                var lengths = new List<int>(filled / chunking.Avg + 16);
+                var consumed = ContentDefinedChunker.CutAll(buffer.AsSpan(0, filled), endOfStream, chunking, lengths);
                 if (lengths.Count > 0)
                 {
                     // Staging waits for the indexing of the batch three buffers back: bounded lag.
@@ -63,7 +65,6 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
                     indexed[index] = indexing;
                 }
                 released[index] = Task.WhenAll(hashing, store.StagingReleasesBytes ? staging : indexing);
-                var consumed = lengths.Sum();
                 chunkCount += lengths.Count;
                 fileOffset += consumed;
 
@@ -128,33 +129,19 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
         }
     }
 
+    /// <summary>All chunks of a batch hashed in one call (BLAKE3 hashes them side by side in vector lanes).</summary>
     private static ChunkData[] HashChunks(byte[] buffer, List<int> lengths)
     {
-        var chunks = new ChunkData[lengths.Count];
+        var hashes = new ChunkHash[lengths.Count];
+        ChunkHash.ComputeAll(buffer, CollectionsMarshal.AsSpan(lengths), hashes);
+        var chunks = new ChunkData[hashes.Length];
         var position = 0;
         for (var i = 0; i < chunks.Length; i++)
         {
-            var slice = buffer.AsMemory(position, lengths[i]);
-            chunks[i] = new ChunkData(ChunkHash.Compute(slice.Span), slice);
+            chunks[i] = new ChunkData(hashes[i], buffer.AsMemory(position, lengths[i]));
             position += lengths[i];
         }
         return chunks;
-    }
-
-    /// <summary>The lengths of the chunks cut from the front of <paramref name="data"/>.</summary>
-    private List<int> Cut(ReadOnlySpan<byte> data, bool final)
-    {
-        var lengths = new List<int>(data.Length / chunking.Avg + 1);
-        var position = 0;
-        // Without the end of the stream, a cut is only taken when a whole maximum-size window is visible,
-        // so boundaries never depend on how the stream happened to be buffered.
-        while (position < data.Length && (final || data.Length - position >= chunking.Max))
-        {
-            var length = ContentDefinedChunker.FindCut(data[position..], chunking);
-            lengths.Add(length);
-            position += length;
-        }
-        return lengths;
     }
 
     private static async Task<int> FillAsync(Stream stream, Memory<byte> target, CancellationToken ct)
