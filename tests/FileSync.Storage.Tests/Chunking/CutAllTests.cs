@@ -130,6 +130,27 @@ public sealed class CutAllTests
     }
 
     [Fact]
+    public void Chunk_sizes_on_text_like_and_low_entropy_data_also_average_near_avg_plus_min()
+    {
+        // The gear table is computed (GF(2^8) inverses), not random: check it behaves like a random one on skewed bytes too.
+        var options = ChunkingOptions.Default;
+        var random = new Random(29);
+        var text = new byte[4 * 1024 * 1024];
+        for (var i = 0; i < text.Length; i++) text[i] = random.Next(7) == 0 ? (byte)' ' : (byte)('a' + random.Next(26));
+        var lowEntropy = new byte[4 * 1024 * 1024];
+        for (var i = 0; i < lowEntropy.Length; i++) lowEntropy[i] = (byte)(random.Next(4) == 0 ? random.Next(256) : random.Next(3));
+        var target = options.Avg + options.Min;
+
+        foreach (var data in new[] { text, lowEntropy })
+        {
+            var lengths = new List<int>();
+            ContentDefinedChunker.CutAll(data, true, options, lengths);
+            Assert.InRange(lengths.Average(), target * 0.75, target * 1.25);
+            Assert.True(lengths.Count(length => length == options.Max) <= lengths.Count / 100, "too many chunks cut at the maximum");
+        }
+    }
+
+    [Fact]
     public void Whether_a_position_is_a_cut_depends_only_on_the_32_bytes_before_it()
     {
         // Two buffers that differ everywhere except in one 64-byte stretch: the window hashes inside it agree.

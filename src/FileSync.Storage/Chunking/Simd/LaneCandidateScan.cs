@@ -17,7 +17,7 @@ internal static class LaneCandidateScan
 {
     private const int Lanes = 16;
 
-    /// <summary>Bytes per lane per iteration: one 16-byte load per lane, four look-ups of 4 steps.</summary>
+    /// <summary>Bytes per lane per iteration: one 16-byte load per lane, gear values computed 4 steps at a time.</summary>
     private const int Steps = 16;
 
     /// <summary>Below this the per-call set-up outweighs the gain; the chunk-by-chunk search is used.</summary>
@@ -48,7 +48,7 @@ internal static class LaneCandidateScan
         ScalarCandidateScan.Find(data, first + Lanes * segment, data.Length, options, candidates);
     }
 
-    /// <summary>Iterations with a hit, resolved after the hot loop so that it makes no calls and keeps its tables in registers.</summary>
+    /// <summary>Iterations with a hit, resolved after the hot loop so that it makes no calls and keeps its constants in registers.</summary>
     private const int PendingCapacity = 64;
 
     /// <summary>An iteration in which some lanes passed the easy mask: the hashes before it, its offset, those lanes.</summary>
