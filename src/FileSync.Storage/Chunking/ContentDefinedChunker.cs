@@ -23,7 +23,7 @@ public static class ContentDefinedChunker
     /// returns how many bytes they cover. Unless <paramref name="final"/> (the data ends the stream), a chunk is
     /// only cut where a whole <see cref="ChunkingOptions.Max"/> is visible from its start, so the boundaries do not
     /// depend on how the stream is buffered: the uncut rest goes in front of the next buffer.
-    /// Uses AVX-512 VBMI when the CPU has it; the boundaries are the same on every CPU.
+    /// Uses AVX-512BW + GFNI when the CPU has them (16 segments at once); the boundaries are the same on every CPU.
     /// </summary>
     public static int CutAll(ReadOnlySpan<byte> data, bool final, ChunkingOptions options, List<int> lengths) =>
         CutAll(data, final, options, lengths, LaneCandidateScan.IsSupported);
