@@ -64,7 +64,8 @@ internal static unsafe class Blake3Batch
     }
 
     /// <summary>BLAKE3 chunks in a piece: one per started KiB, and one (empty) for an empty piece.</summary>
-    private static int ChunksOf(int length) => Math.Max(1, (length + Blake3Constants.ChunkSize - 1) / Blake3Constants.ChunkSize);
+    // Written without "length + ChunkSize - 1", which overflows for pieces near 2 GiB.
+    private static int ChunksOf(int length) => length == 0 ? 1 : (length - 1) / Blake3Constants.ChunkSize + 1;
 
     /// <summary>One job per chunk, in piece order; piece p's chaining values start at slot <c>firstSlots[p]</c>.</summary>
     private static void PlanChunks(byte* data, ReadOnlySpan<int> lengths, ChunkJob* jobs, byte* pad, int[] firstSlots)
