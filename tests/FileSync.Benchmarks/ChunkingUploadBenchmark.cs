@@ -44,13 +44,13 @@ public sealed class ChunkingUploadBenchmark : IBenchmarkSuite
             }.Take(packsOnly ? 1 : 2).ToArray();
         foreach (var (label, settings) in variants)
         {
-            var (upload, uploadCpu, read, readCpu) = await UploadAndReadAsync(settings, source);
-            Console.WriteLine($"{label,-20} PUT: {mib / upload.TotalSeconds,8:F1} MiB/s ({upload.TotalSeconds:F2} s, CPU {uploadCpu.TotalSeconds:F2} s)   ratio {copy.Elapsed / upload:F2}x   (goal >= 0.5x)");
+            var (upload, uploadCpu, written, read, readCpu) = await UploadAndReadAsync(settings, source);
+            Console.WriteLine($"{label,-20} PUT: {mib / upload.TotalSeconds,8:F1} MiB/s ({upload.TotalSeconds:F2} s, CPU {uploadCpu.TotalSeconds:F2} s, written {written >> 20} MiB)   ratio {copy.Elapsed / upload:F2}x   (goal >= 0.5x)");
             Console.WriteLine($"{label,-20} GET: {mib / read.TotalSeconds,8:F1} MiB/s ({read.TotalSeconds:F2} s, CPU {readCpu.TotalSeconds:F2} s)");
         }
     }
 
-    private static async Task<(TimeSpan Upload, TimeSpan UploadCpu, TimeSpan Read, TimeSpan ReadCpu)> UploadAndReadAsync(StorageSettings settings, string source)
+    private static async Task<(TimeSpan Upload, TimeSpan UploadCpu, long Written, TimeSpan Read, TimeSpan ReadCpu)> UploadAndReadAsync(StorageSettings settings, string source)
     {
         await using var node = await NodeStorage.OpenAsync(settings);
         await node.FileSystems.CreateFileSystemAsync("Bench");
@@ -69,11 +69,13 @@ public sealed class ChunkingUploadBenchmark : IBenchmarkSuite
 
         using var perf = await PerfRecording.StartAsync(Environment.GetEnvironmentVariable("FILESYNC_PERF_OUT"));
         var cpu = process.TotalProcessorTime;
+        var writtenBefore = BytesWrittenByThisProcess();
         var upload = Stopwatch.StartNew();
         await using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan))
             await node.FileSystems.PutFileAsync("Bench", "/big.bin", input, new Dictionary<string, string>());
         upload.Stop();
         perf?.Dispose();
+        var written = BytesWrittenByThisProcess() - writtenBefore;
         process.Refresh();
         var uploadCpu = process.TotalProcessorTime - cpu;
 
@@ -83,7 +85,16 @@ public sealed class ChunkingUploadBenchmark : IBenchmarkSuite
         await using (var output = node.FileSystems.OpenRead(stored)) await output.CopyToAsync(Stream.Null);
         read.Stop();
         process.Refresh();
-        return (upload.Elapsed, uploadCpu, read.Elapsed, process.TotalProcessorTime - cpu);
+        return (upload.Elapsed, uploadCpu, written, read.Elapsed, process.TotalProcessorTime - cpu);
+    }
+
+    /// <summary>Bytes this process passed to write calls so far (pack files, WAL and checkpoints; Linux /proc).</summary>
+    private static long BytesWrittenByThisProcess()
+    {
+        const string file = "/proc/self/io";
+        if (!File.Exists(file)) return 0;
+        var line = File.ReadLines(file).FirstOrDefault(l => l.StartsWith("wchar:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line["wchar:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void WriteRandomFile(string path, int mib)

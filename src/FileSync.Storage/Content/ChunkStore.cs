@@ -325,20 +325,22 @@ public sealed class ChunkStore
     }
 
     /// <summary>
-    /// Second half: the batch's index rows and its run of the chunk list, in one transaction whose fsync is
-    /// deferred to the version's commit (see <see cref="StorageDatabase.DeferDurabilityAsync"/>).
+    /// Second half, for one or more consecutive staged batches of an upload: their runs of the chunk list and the
+    /// index rows of their new chunks in one transaction whose fsync is deferred to the version's commit (see
+    /// <see cref="StorageDatabase.DeferDurabilityAsync"/>).
     /// </summary>
-    /// <remarks>Call <see cref="ReleaseStaged"/> afterwards, whether it succeeded or not.</remarks>
-    internal async Task IndexBatchAsync(StagedBatch batch, CancellationToken ct)
+    /// <remarks>Call <see cref="ReleaseStaged"/> for each batch afterwards, whether it succeeded or not.</remarks>
+    internal async Task IndexBatchesAsync(IReadOnlyList<StagedBatch> batches, CancellationToken ct)
     {
         using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
         await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
         await _db.DeferDurabilityAsync(connection, ct).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        // The list first: in PostgreSQL its insert waits for a collection in progress (see LockChunkListsAsync).
-        await InsertChunkListAsync(connection, tx, batch.ContentId, batch.List, ct).ConfigureAwait(false);
-        await InsertChunksAsync(connection, tx, batch.Fresh, ct).ConfigureAwait(false);
-        await EnsureStillStoredAsync(connection, tx, batch.Reused, batch.CollectionsBefore, ct).ConfigureAwait(false);
+        // The lists first: in PostgreSQL their insert waits for a collection in progress (see LockChunkListsAsync).
+        foreach (var batch in batches)
+            await InsertChunkListAsync(connection, tx, batch.ContentId, batch.List, ct).ConfigureAwait(false);
+        await InsertChunksAsync(connection, tx, batches.Count == 1 ? batches[0].Fresh : batches.SelectMany(b => b.Fresh).ToList(), ct).ConfigureAwait(false);
+        await EnsureStillStoredAsync(connection, tx, batches.SelectMany(b => b.Reused), batches.Min(b => b.CollectionsBefore), ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
     }
 
