@@ -44,12 +44,26 @@ public sealed class AsyncFilesCommands
         ArgumentNullException.ThrowIfNull(content);
         using var request = new HttpRequestMessage(HttpMethod.Put, Routes.File(FileSystemName, fileName))
         {
-            Content = new StreamContent(content, 81920),
+            Content = new StreamContent(content, UploadBufferSize(content)),
         };
         MetadataHeaders.AddTo(request, metadata);
         using var response = await _connection.SendAsync(request, ct).ConfigureAwait(false);
         return response.Headers.ETag?.Tag.Trim('"') ?? throw new InvalidDataException(
             $"The node stored '{fileName}' but sent no ETag header.");
+    }
+
+    /// <summary>
+    /// The piece size an upload is sent in: 1 MiB for a large (or unknown-length) stream, so a big file costs
+    /// few reads and socket writes (a thirteenth of the count with 80 KiB pieces); a small stream its own length,
+    /// so it allocates no more than it needs.
+    /// </summary>
+    private static int UploadBufferSize(Stream content)
+    {
+        const int Large = 1024 * 1024;
+        const int Small = 4 * 1024;
+        if (!content.CanSeek) return Large;
+        var left = content.Length - content.Position;
+        return (int)Math.Clamp(left, Small, Large);
     }
 
     /// <summary>
