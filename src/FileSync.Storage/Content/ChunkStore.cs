@@ -181,9 +181,11 @@ public sealed class ChunkStore
         foreach (var (hash, data) in received)
             if (missing.Remove(hash)) fresh.Add(new ChunkData(hash, data.ToArray()));
         if (fresh.Count == 0) return;
-        var chunks = await PlaceAsync(fresh, ct).ConfigureAwait(false);
+        var placed = await PlaceAsync(fresh, ct).ConfigureAwait(false);
+        var chunks = placed.Chunks;
         try
         {
+            await placed.Durable.ConfigureAwait(false);
             using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
             await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
             await _db.DeferDurabilityAsync(connection, ct).ConfigureAwait(false);
@@ -207,8 +209,8 @@ public sealed class ChunkStore
     /// Pack mode: writes the bytes to a pack file (durably) and returns the chunks with their locations; the
     /// caller calls <see cref="ReleasePack"/> once their index rows are written.
     /// </summary>
-    private Task<IReadOnlyList<ChunkData>> PlaceAsync(IReadOnlyList<ChunkData> chunks, CancellationToken ct) =>
-        _packs is null ? Task.FromResult(chunks) : _packs.AppendAsync(chunks, ct);
+    private Task<PlacedChunks> PlaceAsync(IReadOnlyList<ChunkData> chunks, CancellationToken ct) =>
+        _packs is null ? Task.FromResult(new PlacedChunks(chunks, Task.CompletedTask)) : _packs.AppendAsync(chunks, ct);
 
     /// <summary>Reads one stored chunk's bytes, or null when this node does not hold it.</summary>
     public async Task<byte[]?> ReadChunkAsync(ChunkHash hash, CancellationToken ct = default)
@@ -290,7 +292,8 @@ public sealed class ChunkStore
 
     /// <summary>
     /// First half of storing an upload's batch: finds which chunks the node lacks and, in pack mode, writes their
-    /// bytes to a pack file and fsyncs it (before any index row names them). Chunks are consecutive in the file
+    /// bytes to a pack file and starts its fsync (<see cref="StagedBatch.Durable"/>; awaited before any index row
+    /// names them, so the next batch's write overlaps this one's fsync). Chunks are consecutive in the file
     /// from <paramref name="startOffset"/>. Hashes in <paramref name="pending"/> were staged by earlier batches of
     /// this upload whose index rows are not written yet: reused, not stored twice. Only hashes the known-chunks
     /// filter cannot rule out are looked up, so a batch of new data usually costs no query.
@@ -318,10 +321,11 @@ public sealed class ChunkStore
             else reused.Add(chunk.Hash);
         }
         var placed = await PlaceAsync(fresh, ct).ConfigureAwait(false);
-        if (_packs is not null)
-            placed = placed.Select(c => c with { Data = ReadOnlyMemory<byte>.Empty, Length = c.Data.Length }).ToList();
+        var located = _packs is null
+            ? placed.Chunks
+            : placed.Chunks.Select(c => c with { Data = ReadOnlyMemory<byte>.Empty, Length = c.Data.Length }).ToList();
         var list = ChunkListRows.Pack(chunks, c => (c.Hash, c.Data.Length), startOffset);
-        return new StagedBatch(contentId, list, placed, reused, collections);
+        return new StagedBatch(contentId, list, located, reused, collections, placed.Durable);
     }
 
     /// <summary>
@@ -332,6 +336,8 @@ public sealed class ChunkStore
     /// <remarks>Call <see cref="ReleaseStaged"/> for each batch afterwards, whether it succeeded or not.</remarks>
     internal async Task IndexBatchesAsync(IReadOnlyList<StagedBatch> batches, CancellationToken ct)
     {
+        // Pack bytes before the index rows that name them (the durability rule).
+        await Task.WhenAll(batches.Select(b => b.Durable)).ConfigureAwait(false);
         using var _ = await _db.EnterWriteAsync(ct).ConfigureAwait(false);
         await using var connection = await _db.OpenAsync(ct).ConfigureAwait(false);
         await _db.DeferDurabilityAsync(connection, ct).ConfigureAwait(false);
@@ -436,10 +442,11 @@ public sealed class ChunkStore
 
 /// <summary>
 /// An upload's batch between its two halves: the chunks to index (with pack locations; without their bytes in
-/// pack mode), the hashes it reuses, its run of the chunk list, and the collection count seen when it looked.
+/// pack mode), the hashes it reuses, its run of the chunk list, the collection count seen when it looked, and
+/// when its new pack bytes are durable (awaited before its index rows are written).
 /// </summary>
 internal sealed record StagedBatch(long ContentId, IReadOnlyList<ChunkListRow> List, IReadOnlyList<ChunkData> Fresh,
-    IReadOnlyList<ChunkHash> Reused, long CollectionsBefore);
+    IReadOnlyList<ChunkHash> Reused, long CollectionsBefore, Task Durable);
 
 /// <summary>Where a chunk's bytes are: in its index row (<paramref name="Bytes"/>) or in a pack file.</summary>
 internal sealed record ChunkLocation(byte[]? Bytes, long? PackId, long PackOffset, int Length);

@@ -43,12 +43,14 @@ internal sealed class PackFiles : IAsyncDisposable
     public long CurrentId => Interlocked.Read(ref _currentId);
 
     /// <summary>
-    /// Writes the chunks' bytes durably and returns them with their locations. The pack stays protected from
-    /// collection until <see cref="Indexed"/> is called for it (once per call that wrote chunks).
+    /// Writes the chunks' bytes and returns them with their locations, and a task that ends once they are durable
+    /// (the fsync runs on the thread pool, so the caller may write its next batch meanwhile; await it before any
+    /// index row names these bytes). The pack stays protected from collection until <see cref="Indexed"/> is called
+    /// for it (once per call that wrote chunks).
     /// </summary>
-    public async Task<IReadOnlyList<ChunkData>> AppendAsync(IReadOnlyList<ChunkData> chunks, CancellationToken ct)
+    public async Task<PlacedChunks> AppendAsync(IReadOnlyList<ChunkData> chunks, CancellationToken ct)
     {
-        if (chunks.Count == 0) return chunks;
+        if (chunks.Count == 0) return new PlacedChunks(chunks, Task.CompletedTask);
         long packId;
         long start;
         var total = chunks.Sum(c => (long)c.Data.Length);
@@ -80,14 +82,13 @@ internal sealed class PackFiles : IAsyncDisposable
         {
             // One gathering write: no copy of the batch into a (large-object-heap) buffer of its own.
             await RandomAccess.WriteAsync(handle, pieces, start, ct).ConfigureAwait(false);
-            RandomAccess.FlushToDisk(handle);
         }
         catch
         {
             Indexed(packId);   // nothing will index these bytes
             throw;
         }
-        return located;
+        return new PlacedChunks(located, Task.Run(() => RandomAccess.FlushToDisk(handle), CancellationToken.None));
     }
 
     /// <summary>The index rows of one append to <paramref name="packId"/> are written (or will never be).</summary>
@@ -167,3 +168,6 @@ internal sealed class PackFiles : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 }
+
+/// <summary>Chunks written to a pack, with their locations, and when their bytes are durable.</summary>
+internal sealed record PlacedChunks(IReadOnlyList<ChunkData> Chunks, Task Durable);
