@@ -45,6 +45,20 @@ public sealed class StatusSummaryTests : IAsyncLifetime
         return summary.GetProperty("FileSystems").EnumerateArray().Single(f => f.GetProperty("Name").GetString() == fs);
     }
 
+    /// <summary>The file system's summary once its destination has nothing active or pending (or the last one read at the deadline).</summary>
+    private static async Task<JsonElement> SettledAsync(InProcessNode node, string fs, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            var summary = await FileSystemAsync(node, fs);
+            var destination = summary.GetProperty("Destinations").EnumerateArray().Single();
+            var idle = destination.GetProperty("Active").GetInt32() == 0 && destination.GetProperty("Pending").GetInt32() == 0;
+            if (idle || DateTime.UtcNow > deadline) return summary;
+            await Task.Delay(100);
+        }
+    }
+
     [Fact]
     public async Task File_counts_and_sizes_cover_live_files_only()
     {
@@ -72,7 +86,8 @@ public sealed class StatusSummaryTests : IAsyncLifetime
         using var sync = await _a.Http.PostAsync("fs/Source/synchronization/ToDestinations?forceSyncingAll=true", null);
         sync.EnsureSuccessStatusCode();
 
-        var fs = await FileSystemAsync(_a, "Source");
+        // The upload itself may have started a synchronization of its own, still finishing after this POST returned.
+        var fs = await SettledAsync(_a, "Source", TimeSpan.FromSeconds(15));
         var destination = fs.GetProperty("Destinations").EnumerateArray().Single();
         Assert.Equal(0, destination.GetProperty("Active").GetInt32());
         Assert.Equal(0, destination.GetProperty("Pending").GetInt32());
