@@ -3,7 +3,6 @@ using FileSync.Server.Admin;
 using FileSync.Server.Endpoints;
 using FileSync.Server.Http;
 using FileSync.Storage.Files;
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace FileSync.Server.Hosting;
@@ -23,8 +22,6 @@ public static class NodeApplication
         ConfigureKestrel(builder, options);
 
         var services = builder.Services;
-        // Big uploads and downloads: Kestrel receives and buffers in 64 KiB blocks (see LargeBlockMemoryPool).
-        services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         services.AddSingleton(options);
         services.AddSingleton<NodeRuntime>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeRuntime>());
@@ -77,9 +74,6 @@ public static class NodeApplication
             // Storage consumes uploads in 4 MiB batches and then chunks them; a matching socket buffer
             // lets the sender keep streaming meanwhile instead of stalling at Kestrel's 1 MiB default.
             kestrel.Limits.MaxRequestBufferSize = 4 * 1024 * 1024;
-            // A download is written in 1 MiB pieces: room for two lets the next piece be read from the packs
-            // while the socket still sends the previous one (the default 64 KiB makes every piece wait for the last).
-            kestrel.Limits.MaxResponseBufferSize = 2 * 1024 * 1024;
             kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(10));
             // Metadata travels in headers; UTF-8 keeps non-ASCII values intact.
             kestrel.RequestHeaderEncodingSelector = _ => Encoding.UTF8;
