@@ -13,13 +13,16 @@ namespace FileSync.Storage.Content;
 /// </summary>
 /// <remarks>
 /// A pipeline over three buffers that take turns, so the work spreads over two cores and I/O waits overlap
-/// with hashing. For buffer N this task reads and cuts; on the thread pool, the whole-content hash takes in
-/// the new bytes, the chunks are hashed, then <em>staged</em> (looked up; new bytes written to a pack file and
-/// fsynced) and <em>indexed</em> (chunk index rows and the batch's run of the chunk list in one transaction).
-/// Each of the three background chains keeps stream order; indexing of N overlaps staging of N+1. A chunk is
-/// a slice of its buffer, not a copy, so a buffer is refilled only when its hash and its batch are done with
-/// it (in pack mode once staged; otherwise once indexed). At most three buffers (12 MiB) and a few staged
-/// batches (hashes and locations only) are in flight per upload.
+/// with hashing. For buffer N this task reads and cuts (<see cref="ContentDefinedChunker.CutAll"/>); on the
+/// thread pool, the whole-content hash takes in the new bytes, the chunks are hashed in one
+/// <see cref="ChunkHash.ComputeAll"/> call, then <em>staged</em> (looked up where the known-chunks filter cannot
+/// rule them out; new bytes written to a pack file, whose fsync runs beside the next write) and <em>indexed</em>
+/// (chunk index rows and the chunk list's runs in one transaction: per ~32k chunks in pack mode, per batch
+/// otherwise, after the fsyncs of its pack bytes). Each of the three background chains keeps stream order;
+/// indexing overlaps staging. A chunk is a slice of its buffer, not a copy, so a buffer is refilled only when
+/// its hash and its batch are done with it (in pack mode once written to the pack; otherwise once indexed).
+/// In flight per upload: three buffers (12 MiB) and the staged batches of one index group (hashes and
+/// locations only, ~100 bytes per chunk).
 /// </remarks>
 internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
 {
