@@ -73,6 +73,7 @@ public sealed class NodeStorage : IAsyncDisposable
         try
         {
             await db.CreateSchemaAsync(ct).ConfigureAwait(false);
+            await ChunkFormat.EnsureAsync(db, ct).ConfigureAwait(false);
             var serverId = await FileCatalog.LoadOrCreateServerIdAsync(db, settings.ServerId, ct).ConfigureAwait(false);
             // SQLite mode keeps chunk bytes in pack files beside the database (measured faster than BLOBs);
             // PostgreSQL mode keeps them in the shared database so every node sees them.

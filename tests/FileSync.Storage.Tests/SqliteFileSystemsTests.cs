@@ -56,6 +56,61 @@ public sealed class SqliteOlderSchemaTests
     }
 }
 
+/// <summary>The chunk format stamp: a database of other chunk ids or cuts is refused, not silently mixed.</summary>
+public sealed class SqliteChunkFormatTests
+{
+    private static async Task WriteAsync(string dataDir, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDir, "filesync.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private static async Task<byte[]> StoreOneFileAsync(string dataDir)
+    {
+        var content = TestData.Random(40_000, 21);
+        await using var node = await NodeStorage.OpenAsync(StorageFactory.SmallChunks(dataDir));
+        await node.FileSystems.CreateFileSystemAsync("FormatFS");
+        await node.FileSystems.PutFileAsync("FormatFS", "/a", new MemoryStream(content), new Dictionary<string, string>());
+        return content;
+    }
+
+    [Fact]
+    public async Task A_database_stamped_with_another_chunk_format_is_refused_and_left_as_it_was()
+    {
+        using var dir = new TempDirectory("storage-chunk-format");
+        var content = await StoreOneFileAsync(dir.Path);
+        await WriteAsync(dir.Path, "UPDATE storage_node SET value = 'sha256/gear64' WHERE key = 'chunk-format'");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => NodeStorage.OpenAsync(StorageFactory.SmallChunks(dir.Path)));
+        Assert.Contains("'sha256/gear64'", error.Message);
+        Assert.Contains("does not convert", error.Message);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        // Put back, the same database opens with its file intact: the refusal changed nothing.
+        await WriteAsync(dir.Path, "UPDATE storage_node SET value = 'blake3/gear32-window' WHERE key = 'chunk-format'");
+        await using var node = await NodeStorage.OpenAsync(StorageFactory.SmallChunks(dir.Path));
+        var stored = await node.FileSystems.GetFileAsync("FormatFS", "/a");
+        Assert.NotNull(stored);
+        Assert.Equal(content, await TestData.ReadAllAsync(node.FileSystems.OpenRead(stored)));
+    }
+
+    [Fact]
+    public async Task A_database_with_chunks_but_no_stamp_comes_from_an_older_version_and_is_refused()
+    {
+        using var dir = new TempDirectory("storage-chunk-format");
+        await StoreOneFileAsync(dir.Path);
+        await WriteAsync(dir.Path, "DELETE FROM storage_node WHERE key = 'chunk-format'");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => NodeStorage.OpenAsync(StorageFactory.SmallChunks(dir.Path)));
+        Assert.Contains("older format", error.Message);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}
+
 /// <summary>Pack files (the SQLite default) as seen on disk.</summary>
 public sealed class SqlitePackFileTests
 {
