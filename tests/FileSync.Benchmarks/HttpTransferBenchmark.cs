@@ -141,7 +141,7 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
         await File.WriteAllTextAsync(config,
             $"filesync {{ node {{ url = \"http://127.0.0.1:0\", data-dir = \"{dir.Combine("data")}\" }}, logging.level = Warning }}\n");
         var dll = RepoPaths.ProjectAssembly("FileSync.Server");
-        var process = ChildProcess.StartDotnet(dll, "--config", config);
+        var process = ChildProcess.Start("dotnet", [dll, "--config", config], environment: ChildProcess.NodeRuntimeEnvironment);
         var line = await process.WaitForLineAsync(l => l.Contains("Now listening on:", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         // For profiling: `perf record -p <pid>` (start the benchmark with DOTNET_PerfMapEnabled=1; the node inherits it).
         Console.WriteLine($"node pid {process.Id}");

@@ -62,7 +62,7 @@ public sealed class SyncNodePair : IAsyncDisposable
               file-systems = [ { name = "{{FileSystem}}", max-per-destination = 5, {{destinations}} } ]
             }
             """);
-        var process = ChildProcess.StartDotnet(RepoPaths.ProjectAssembly("FileSync.Server"), "--config", config);
+        var process = ChildProcess.StartNode("--config", config);
         lock (pair._processes) pair._processes.Add(process);
         await process.WaitForLineAsync(l => l.Contains("Now listening on:", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         return process;

@@ -40,7 +40,7 @@ public sealed class DemoCurlTests : IAsyncLifetime
         {
             Assert.False(IsListening(port), $"Port {port} is taken by another program: the demo test needs the seed's ports 8080 and 8081.");
         }
-        _demo = ChildProcess.StartDotnet(RepoPaths.ProjectAssembly("FileSync.Server"), "demo", "--data-dir", _data.Path);
+        _demo = ChildProcess.StartNode("demo", "--data-dir", _data.Path);
         var listening = 0;
         await _demo.WaitForLineAsync(l => l.Contains("Now listening on:", StringComparison.Ordinal) && ++listening == 2, TimeSpan.FromSeconds(40));
     }

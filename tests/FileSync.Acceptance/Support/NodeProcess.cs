@@ -66,7 +66,7 @@ public sealed class NodeProcess : IAsyncDisposable
     {
         if (IsRunning) throw new InvalidOperationException($"Node {Name} is already running.");
         _process?.Dispose();
-        var process = ChildProcess.StartDotnet(RepoPaths.ProjectAssembly("FileSync.Server"), "--config", ConfigFile);
+        var process = ChildProcess.StartNode("--config", ConfigFile);
         _process = process;
         try
         {

@@ -44,7 +44,7 @@ public sealed class CliNode : IDisposable
 
     public async Task StartAsync()
     {
-        var process = ChildProcess.StartDotnet(RepoPaths.ProjectAssembly("FileSync.Server"), "--config", Path.Combine(Folder, "node.conf"));
+        var process = ChildProcess.StartNode("--config", Path.Combine(Folder, "node.conf"));
         _process = process;
         try
         {

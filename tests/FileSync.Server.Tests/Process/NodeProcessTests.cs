@@ -66,7 +66,7 @@ public sealed class NodeProcessTests
         using var folder = new TempDirectory("filesync-node");
         var config = Path.Combine(folder.Path, "node.conf");
         await File.WriteAllTextAsync(config, $"filesync.node.data-dir = \"{folder.Path}/data\"\nfilesync.node.url = \"http://127.0.0.1:0\"\n{hocon}\n");
-        using var process = ChildProcess.StartDotnet(RepoPaths.ProjectAssembly("FileSync.Server"), "--config", config);
+        using var process = ChildProcess.StartNode("--config", config);
         var exit = await process.WaitForExitAsync(TimeSpan.FromSeconds(30));
         await process.ReadToEndAsync(TimeSpan.FromSeconds(5));
         Assert.NotEqual(0, exit);
@@ -76,12 +76,12 @@ public sealed class NodeProcessTests
     [Fact]
     public async Task An_unknown_argument_or_missing_config_file_is_refused_with_usage()
     {
-        using var process = ChildProcess.StartDotnet(RepoPaths.ProjectAssembly("FileSync.Server"), "--config", "/nonexistent/node.conf");
+        using var process = ChildProcess.StartNode("--config", "/nonexistent/node.conf");
         Assert.NotEqual(0, await process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         await process.ReadToEndAsync(TimeSpan.FromSeconds(5));
         Assert.Contains("does not exist", process.ErrorOutput, StringComparison.Ordinal);
 
-        using var other = ChildProcess.StartDotnet(RepoPaths.ProjectAssembly("FileSync.Server"), "--frobnicate");
+        using var other = ChildProcess.StartNode("--frobnicate");
         Assert.NotEqual(0, await other.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         await other.ReadToEndAsync(TimeSpan.FromSeconds(5));
         Assert.Contains("usage:", other.ErrorOutput, StringComparison.Ordinal);

@@ -34,7 +34,7 @@ public sealed class NodeProcess : IAsyncDisposable
             }
             {{extraHocon}}
             """);
-        var process = ChildProcess.StartDotnet(RepoPaths.ProjectAssembly("FileSync.Server"), "--config", config);
+        var process = ChildProcess.StartNode("--config", config);
         try
         {
             var line = await process.WaitForLineAsync(l => l.Contains("Now listening on:", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
