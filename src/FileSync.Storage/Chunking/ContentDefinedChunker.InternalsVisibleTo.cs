@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 
-// The chunker tests and the chunking benchmark run the chunk-by-chunk search on a CPU that has the vector one
-// (ContentDefinedChunker.CutAll's "vector" switch), so both paths are checked and measured.
+// The tests and the chunking benchmark run the scalar paths on a CPU that has the vector ones (the chunker's
+// chunk-by-chunk search beside ContentDefinedChunker.CutAll's "vector" switch, BLAKE3's lane widths), so both
+// paths are checked and measured.
 [assembly: InternalsVisibleTo("FileSync.Storage.Tests")]
 [assembly: InternalsVisibleTo("FileSync.Benchmarks")]
