@@ -144,8 +144,7 @@ public sealed class ChunkStore
             await using var command = connection.CreateCommand();
             command.Transaction = tx;
             command.CommandText = "SELECT hash FROM storage_chunks WHERE hash IN (" +
-                string.Join(", ", Enumerable.Range(0, count).Select(i => "@h" + i)) + ")";
-            for (var i = 0; i < count; i++) command.Add("@h" + i, hashes[start + i].ToBytes());
+                HashLiterals.InList(_db.Provider, hashes.GetRange(start, count)) + ")";
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false)) present.Add(ChunkHash.FromBytes((byte[])reader.GetValue(0)));
         }
