@@ -12,13 +12,14 @@ internal static class ChunkFormat
     public const string Current = "blake3/gear32-window";
 
     private const string Key = "chunk-format";
+    private const string SelectStamp = $"SELECT value FROM storage_node WHERE key = '{Key}'";
 
     /// <exception cref="InvalidOperationException">The database holds chunks of another (or an unrecorded, older) format.</exception>
     public static async Task EnsureAsync(StorageDatabase db, CancellationToken ct)
     {
         using var _ = await db.EnterWriteAsync(ct).ConfigureAwait(false);
         await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-        var stored = await connection.ScalarAsync($"SELECT value FROM storage_node WHERE key = '{Key}'", null, ct).ConfigureAwait(false) as string;
+        var stored = await connection.ScalarAsync(SelectStamp, null, ct).ConfigureAwait(false) as string;
         if (stored is null)
         {
             // Databases of versions before the stamp hold SHA-256 chunk ids; only an empty one can take the stamp.
@@ -26,7 +27,7 @@ internal static class ChunkFormat
                 throw Refused("an older format (SHA-256 chunk ids, 64-bit gear cuts)");
             await connection.ExecAsync($"INSERT INTO storage_node(key, value) VALUES ('{Key}', @v) ON CONFLICT (key) DO NOTHING",
                 null, ct, ("@v", Current)).ConfigureAwait(false);
-            stored = (string)(await connection.ScalarAsync($"SELECT value FROM storage_node WHERE key = '{Key}'", null, ct).ConfigureAwait(false))!;
+            stored = (string)(await connection.ScalarAsync(SelectStamp, null, ct).ConfigureAwait(false))!;
         }
         if (stored != Current) throw Refused($"chunk format '{stored}'");
     }
