@@ -13,8 +13,9 @@ namespace FileSync.Storage.Content;
 /// position (found by its start offset, the key) and the locations from there.
 /// </summary>
 /// <remarks>
-/// Chunks whose bytes live in their index row (PostgreSQL mode) are held as loaded; their batches are kept
-/// small (<see cref="InlineChunksPerQuery"/>) so memory stays bounded.
+/// Chunks whose bytes live in their index row (PostgreSQL, or SQLite with
+/// <see cref="StorageSettings.ChunkBytesInDatabase"/>) are held as loaded; their batches are kept small
+/// (<see cref="InlineChunksPerQuery"/>) so memory stays bounded.
 /// </remarks>
 internal sealed class ContentReadStream : Stream
 {
