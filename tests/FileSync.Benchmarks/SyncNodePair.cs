@@ -139,7 +139,7 @@ public sealed class SyncNodePair : IAsyncDisposable
             {
                 var metadata = file.GetProperty("Metadata");
                 result[file.GetProperty("FullPath").GetString()!] =
-                    $"{Value(metadata, "Content-SHA256")}|{Value(metadata, "Raven-Synchronization-Version")}|{Value(metadata, "Bench-Touch")}";
+                    $"{Value(metadata, "Content-BLAKE3")}|{Value(metadata, "Raven-Synchronization-Version")}|{Value(metadata, "Bench-Touch")}";
             }
             if (page.Count < 1024) return result;
         }

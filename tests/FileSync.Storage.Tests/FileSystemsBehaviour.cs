@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using FileSync.Storage.Chunking.Blake3;
 using FileSync.Storage.Chunking;
 using FileSync.Storage.Files;
 using FileSync.TestSupport;
@@ -43,7 +43,7 @@ public abstract class FileSystemsBehaviour(StorageFactory factory) : IAsyncLifet
         Files.PutFileAsync(Fs, name, new MemoryStream(content), metadata ?? []);
 
     [Fact]
-    public async Task Put_then_get_returns_same_bytes_size_and_sha256()
+    public async Task Put_then_get_returns_same_bytes_size_and_content_hash()
     {
         var content = TestData.Random(200_000, 1);
         var stored = await PutAsync("/books/a.bin", content, TestData.Meta(("Owner", "ann")));
@@ -51,7 +51,7 @@ public abstract class FileSystemsBehaviour(StorageFactory factory) : IAsyncLifet
         var fetched = await Files.GetFileAsync(Fs, "books/a.bin");
         Assert.NotNull(fetched);
         Assert.Equal(200_000, fetched.Size);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), fetched.ContentHash);
+        Assert.Equal(Convert.ToHexStringLower(Blake3Hash.HashData(content)), fetched.ContentHash);
         Assert.Equal(fetched.ContentHash, fetched.Metadata[MetadataKeys.ContentHash]);
         Assert.Equal("ann", fetched.Metadata["owner"]);
         Assert.Equal(stored.Etag, fetched.Etag);
@@ -155,7 +155,7 @@ public abstract class FileSystemsBehaviour(StorageFactory factory) : IAsyncLifet
         var expected = reversed.SelectMany(c => content.AsSpan((int)list.First(x => x.Hash == c.Hash).Offset, c.Length).ToArray()).ToArray();
 
         var remoteServer = Guid.NewGuid();
-        var copy = await Files.CommitRemoteVersionAsync(Fs, "/reversed.bin", reversed, Convert.ToHexStringLower(SHA256.HashData(expected)),
+        var copy = await Files.CommitRemoteVersionAsync(Fs, "/reversed.bin", reversed, Convert.ToHexStringLower(Blake3Hash.HashData(expected)),
             TestData.Meta((MetadataKeys.SynchronizationVersion, "7"), (MetadataKeys.SynchronizationSource, remoteServer.ToString()),
                 (MetadataKeys.SynchronizationHistory, SynchronizationVersion.FormatHistory([]))));
 

@@ -83,15 +83,16 @@ public sealed class SqliteChunkFormatTests
     {
         using var dir = new TempDirectory("storage-chunk-format");
         var content = await StoreOneFileAsync(dir.Path);
-        await WriteAsync(dir.Path, "UPDATE storage_node SET value = 'sha256/gear64' WHERE key = 'chunk-format'");
+        // The stamp of the version before content hashes became BLAKE3.
+        await WriteAsync(dir.Path, "UPDATE storage_node SET value = 'blake3/gear32-window' WHERE key = 'chunk-format'");
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => NodeStorage.OpenAsync(StorageFactory.SmallChunks(dir.Path)));
-        Assert.Contains("'sha256/gear64'", error.Message);
+        Assert.Contains("'blake3/gear32-window'", error.Message);
         Assert.Contains("does not convert", error.Message);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         // Put back, the same database opens with its file intact: the refusal changed nothing.
-        await WriteAsync(dir.Path, "UPDATE storage_node SET value = 'blake3/gear32-window' WHERE key = 'chunk-format'");
+        await WriteAsync(dir.Path, $"UPDATE storage_node SET value = '{Database.ChunkFormat.Current}' WHERE key = 'chunk-format'");
         await using var node = await NodeStorage.OpenAsync(StorageFactory.SmallChunks(dir.Path));
         var stored = await node.FileSystems.GetFileAsync("FormatFS", "/a");
         Assert.NotNull(stored);

@@ -52,8 +52,8 @@ public static class MetadataHeaders
         headers[HeaderNames.AcceptRanges] = "bytes";
     }
 
-    /// <summary>The node's hash of the whole content (hex SHA-256), sent on every GET/HEAD and kept in listings' metadata (the store uses the same key).</summary>
-    public const string ContentHashHeader = "Content-SHA256";
+    /// <summary>The node's hash of the whole content (hex BLAKE3), sent on every GET/HEAD and kept in listings' metadata (the store's key).</summary>
+    public const string ContentHashHeader = Storage.Files.MetadataKeys.ContentHash;
 
     // Metadata that came from elsewhere (e.g. synchronization) could hold a key that is no header name.
     private static bool IsToken(string key) =>

@@ -9,7 +9,7 @@ namespace FileSync.Storage.Chunking;
 /// the wire. A value type, cheap to compare and hash. BLAKE3 rather than SHA-256 because hashing every chunk
 /// was half of the cut + hash cost, and BLAKE3 hashes the chunks of a buffer together, sixteen 1 KiB leaves
 /// per AVX-512 instruction stream (see <see cref="ComputeAll"/>): ~2.5× SHA-256 with SHA instructions over
-/// the same chunks (docs/storage.md). Whole-content hashes (<c>Content-SHA256</c>) stay SHA-256.
+/// the same chunks (docs/storage.md). The whole-content hash (<c>Content-BLAKE3</c>) is BLAKE3 too, streamed by <see cref="Blake3.Blake3Incremental"/>.
 /// </summary>
 public readonly record struct ChunkHash(ulong P0, ulong P1, ulong P2, ulong P3)
 {

@@ -223,7 +223,7 @@ public sealed class ChunkStore
     /// <summary>
     /// Creates a content from chunks this node already stores (a version that came from another server,
     /// or a copy) without reading any bytes. <paramref name="contentHash"/> is the sender's whole-content
-    /// SHA-256, trusted as given. Throws <see cref="MissingChunksException"/> when a chunk is absent.
+    /// BLAKE3, trusted as given. Throws <see cref="MissingChunksException"/> when a chunk is absent.
     /// </summary>
     public Task<StoredContent> CreateContentAsync(IReadOnlyList<ChunkRef> chunks, string contentHash, CancellationToken ct = default) =>
         CreateContentAsync(chunks, contentHash, knownPresent: null, ct);
@@ -450,7 +450,7 @@ internal sealed record StagedBatch(long ContentId, IReadOnlyList<ChunkListRow> L
 /// <summary>Where a chunk's bytes are: in its index row (<paramref name="Bytes"/>) or in a pack file.</summary>
 internal sealed record ChunkLocation(byte[]? Bytes, long? PackId, long PackOffset, int Length);
 
-/// <summary>A content that is fully stored: its id, size, whole-content SHA-256 (hex) and number of chunks.</summary>
+/// <summary>A content that is fully stored: its id, size, whole-content BLAKE3 (hex) and number of chunks.</summary>
 public sealed record StoredContent(long Id, long Size, string ContentHash, int ChunkCount);
 
 /// <summary>What a collection pass removed.</summary>

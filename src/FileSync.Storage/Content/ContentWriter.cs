@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using FileSync.Storage.Chunking;
+using FileSync.Storage.Chunking.Blake3;
 using FileSync.Storage.Database;
 
 namespace FileSync.Storage.Content;
@@ -19,9 +19,10 @@ namespace FileSync.Storage.Content;
 /// rule them out; new bytes written to a pack file, whose fsync runs beside the next write) and <em>indexed</em>
 /// (chunk index rows and the chunk list's runs in one transaction: per ~32k chunks in pack mode, per batch
 /// otherwise, after the fsyncs of its pack bytes). Each of the three background chains keeps stream order;
-/// indexing overlaps staging. A chunk is a slice of its buffer, not a copy, so a buffer is refilled only when
-/// its hash and its batch are done with it (in pack mode once written to the pack; otherwise once indexed).
-/// In flight per upload: three buffers (12 MiB) and the staged batches of one index group (hashes and
+/// indexing overlaps staging, and in pack mode staging runs up to <see cref="MaxStagedAheadBatches"/> ahead, so a
+/// group's transaction does not stall the upload. A chunk is a slice of its buffer, not a copy, so a buffer is
+/// refilled only when its hash and its batch are done with it (in pack mode once written to the pack; otherwise
+/// once indexed). In flight per upload: three buffers (12 MiB) and the staged batches not yet indexed (hashes and
 /// locations only, ~100 bytes per chunk).
 /// </remarks>
 internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
@@ -37,17 +38,26 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
     /// </summary>
     private const int IndexGroupChunks = 32 * 1024;
 
+    /// <summary>
+    /// In pack mode, how many batches staging may run ahead of indexing. Far more than a group: while a group's
+    /// transaction runs (100–200 ms per 32k chunks), the next batches are staged instead of stalling the upload.
+    /// Costs ~100 bytes per chunk staged ahead (hashes and locations only; the bytes are in the pack already).
+    /// Without packs the buffers hold the bytes until indexed, so the lag is the buffer count.
+    /// </summary>
+    private const int MaxStagedAheadBatches = 128;
+
     public async Task<StoredContent> WriteAsync(Stream content, CancellationToken ct)
     {
         var bufferSize = Math.Max(MinBufferSize, 4 * chunking.Max);
         var buffers = new byte[BufferCount][];
         for (var i = 0; i < BufferCount; i++) buffers[i] = ArrayPool<byte>.Shared.Rent(bufferSize);
-        // Per buffer: when it may be refilled, and when the batch cut from it was indexed.
+        // Per buffer: when it may be refilled. And the index links of staged batches, oldest first.
         var released = Enumerable.Repeat(Task.CompletedTask, BufferCount).ToArray();
-        var indexed = Enumerable.Repeat(Task.CompletedTask, BufferCount).ToArray();
+        var unindexed = new Queue<Task>();
+        var stagedAhead = store.StagingReleasesBytes ? MaxStagedAheadBatches : BufferCount;
         var pending = new PendingChunks();
         var group = new StagedGroup();
-        using var wholeHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var wholeHash = new Blake3Incremental();
         var contentId = await store.BeginContentAsync(ct).ConfigureAwait(false);
         var hashing = Task.CompletedTask;
         Task<StagedBatch?> staging = Task.FromResult<StagedBatch?>(null);
@@ -71,10 +81,11 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
                 var consumed = ContentDefinedChunker.CutAll(buffer.AsSpan(0, filled), endOfStream, chunking, lengths);
                 if (lengths.Count > 0)
                 {
-                    // Staging waits for the indexing of the batch three buffers back: bounded lag.
-                    staging = StageAfterAsync(staging, indexed[index], contentId, buffer, lengths, fileOffset, pending, ct);
+                    // Staging runs at most stagedAhead batches ahead of indexing: bounded lag.
+                    var gate = unindexed.Count >= stagedAhead ? unindexed.Dequeue() : Task.CompletedTask;
+                    staging = StageAfterAsync(staging, gate, contentId, buffer, lengths, fileOffset, pending, ct);
                     indexing = IndexAfterAsync(indexing, staging, group, pending, ct);
-                    indexed[index] = indexing;
+                    unindexed.Enqueue(indexing);
                 }
                 released[index] = Task.WhenAll(hashing, store.StagingReleasesBytes ? staging : indexing);
                 chunkCount += lengths.Count;
@@ -90,14 +101,14 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
             indexing = FlushAfterAsync(indexing, group, pending, ct);
             await indexing.ConfigureAwait(false);
             await hashing.ConfigureAwait(false);
-            var contentHash = Convert.ToHexStringLower(wholeHash.GetHashAndReset());
+            var contentHash = wholeHash.FinishHex();
             await store.CompleteContentAsync(contentId, fileOffset, contentHash, ct).ConfigureAwait(false);
             return new StoredContent(contentId, fileOffset, contentHash, chunkCount);
         }
         finally
         {
             // A failed upload may still have work in flight that reads a buffer: let it end before the buffers go back.
-            await Task.WhenAll(released.Concat(indexed).Append(hashing).Append(staging).Append(indexing))
+            await Task.WhenAll(released.Concat(unindexed).Append(hashing).Append(staging).Append(indexing))
                 .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             // Batches a failure left unindexed in the group: their packs may be judged by collection again.
             Release(group.TakeAll(), pending);
@@ -107,10 +118,10 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
     }
 
     /// <summary>Appends new bytes to the whole-content hash after the bytes before them, on the thread pool.</summary>
-    private static async Task HashAfterAsync(Task previous, IncrementalHash hash, byte[] buffer, int offset, int count)
+    private static async Task HashAfterAsync(Task previous, Blake3Incremental hash, byte[] buffer, int offset, int count)
     {
         await previous.ConfigureAwait(false);
-        await Task.Run(() => hash.AppendData(buffer, offset, count)).ConfigureAwait(false);
+        await Task.Run(() => hash.Append(buffer.AsSpan(offset, count))).ConfigureAwait(false);
     }
 
     /// <summary>

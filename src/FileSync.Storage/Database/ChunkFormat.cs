@@ -1,15 +1,16 @@
 namespace FileSync.Storage.Database;
 
 /// <summary>
-/// How a database's chunks were made: which hash names a chunk and which rolling hash cuts content. Chunk ids
-/// and boundaries of different formats never match, so deduplication and the synchronization recipes (which copy
-/// a base version's chunks by position) would silently stop working across them. The format is stamped in
+/// How a database's chunks and contents were made: which hash names a chunk, which rolling hash cuts content, and
+/// which hash names a whole content. Chunk ids and boundaries of different formats never match, so deduplication
+/// and the synchronization recipes (which copy a base version's chunks by position) would silently stop working
+/// across them, and content hashes of different kinds would fail every synchronization's verification. The format is stamped in
 /// <c>storage_node</c> when the first node opens an empty database, and a database of another format is refused.
 /// </summary>
 internal static class ChunkFormat
 {
-    /// <summary>BLAKE3 chunk ids; cuts by the 32-bit gear hash of the 32-byte window.</summary>
-    public const string Current = "blake3/gear32-window";
+    /// <summary>BLAKE3 chunk ids; cuts by the 32-bit gear hash of the 32-byte window; BLAKE3 content hashes.</summary>
+    public const string Current = "blake3/gear32-window/content-blake3";
 
     private const string Key = "chunk-format";
     private const string SelectStamp = $"SELECT value FROM storage_node WHERE key = '{Key}'";

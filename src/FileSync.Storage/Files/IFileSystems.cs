@@ -58,7 +58,7 @@ public interface IFileSystems
 
 /// <summary>One version of a file as the store holds it.</summary>
 /// <param name="Etag">Strictly increasing per file system; <see cref="Etags.Format"/> gives the RavenFS string.</param>
-/// <param name="ContentHash">Hex SHA-256 of the whole content (exposed as the node's content-hash header).</param>
+/// <param name="ContentHash">Hex BLAKE3 of the whole content (exposed as the node's content-hash header).</param>
 /// <param name="Metadata">User metadata plus the store-maintained Raven-Synchronization-* keys.</param>
 public sealed record StoredFile(
     string FileSystem,

@@ -16,5 +16,5 @@ public sealed record IncomingCheckAnswer(IReadOnlyList<IncomingCheckResult> File
 public sealed record IncomingCheckResult(string FileName, IncomingDecision Decision, CurrentVersionInfo? Current, string? Message);
 
 /// <summary>The destination's current version: the source uses it as a known base when it retains that version.</summary>
-/// <param name="ContentHash">Hex SHA-256 of the destination's content.</param>
+/// <param name="ContentHash">Hex BLAKE3 of the destination's content.</param>
 public sealed record CurrentVersionInfo(long Version, Guid ServerId, string ContentHash, long Size);

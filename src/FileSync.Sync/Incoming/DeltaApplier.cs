@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using FileSync.Storage.Chunking.Blake3;
 using FileSync.Storage.Chunking;
 using FileSync.Storage.Files;
 using FileSync.Sync.Contracts;
@@ -174,7 +174,7 @@ internal sealed class DeltaApplier(NodeFileSystems store, FileLockRegistry locks
     private sealed class FileAssembly(DeltaFileHeader header)
     {
         private readonly List<ChunkRef> _chunks = [];
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private readonly Blake3Incremental _hash = new();
         private IReadOnlyList<ChunkRef>? _base;
         private bool _allData = true;
         private bool _lastWasData;
@@ -207,7 +207,7 @@ internal sealed class DeltaApplier(NodeFileSystems store, FileLockRegistry locks
 
         public void Data(ChunkBytes data)
         {
-            if (_allData) _hash.AppendData(data.Data.Span);
+            if (_allData) _hash.Append(data.Data.Span);
             Append(data.Hash, data.Data.Length, data: true);
         }
 
@@ -217,7 +217,7 @@ internal sealed class DeltaApplier(NodeFileSystems store, FileLockRegistry locks
             if (_size != header.Size)
                 throw new InvalidDataException($"File {name}: the chunks add up to {_size} bytes, not the announced {header.Size}; nothing was committed.");
             if (!_allData) return;
-            var actual = Convert.ToHexStringLower(_hash.GetHashAndReset());
+            var actual = _hash.FinishHex();
             if (!string.Equals(actual, header.ContentHash, StringComparison.OrdinalIgnoreCase))
                 throw new InvalidDataException($"File {name}: the content hashes to {actual}, not to the announced {header.ContentHash}; nothing was committed.");
         }

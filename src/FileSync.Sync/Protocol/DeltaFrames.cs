@@ -7,7 +7,7 @@ public sealed record BaseVersion(long Version, Guid ServerId);
 
 /// <summary>What a delta stream says about one file before its chunk entries.</summary>
 /// <param name="SourceFileEtag">The file's ETag on the source, RavenFS string form.</param>
-/// <param name="ContentHash">Hex SHA-256 of the whole new content; the destination verifies it before committing.</param>
+/// <param name="ContentHash">Hex BLAKE3 of the whole new content; the destination verifies it before committing.</param>
 /// <param name="Metadata">The source's metadata, including the Raven-Synchronization-* keys of the new version.</param>
 /// <param name="Base">The destination version that <see cref="CopyRun"/> entries index into; null when there are none.</param>
 public sealed record DeltaFileHeader(

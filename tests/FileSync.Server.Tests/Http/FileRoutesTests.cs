@@ -38,7 +38,7 @@ public sealed class FileRoutesTests : IAsyncLifetime
         Assert.Equal(content, await get.Content.ReadAsByteArrayAsync());
         Assert.Equal("Ayende", get.Headers.GetValues("Owner").Single());
         Assert.Equal(put.Headers.ETag.Tag, get.Headers.ETag!.Tag);
-        Assert.Equal(Content.Sha256(content), get.Headers.GetValues("Content-SHA256").Single());
+        Assert.Equal(Content.ContentHash(content), get.Headers.GetValues("Content-BLAKE3").Single());
         Assert.True(get.Headers.Contains("Raven-Synchronization-Version"));
         Assert.NotNull(get.Content.Headers.LastModified);
     }
@@ -60,9 +60,9 @@ public sealed class FileRoutesTests : IAsyncLifetime
     public async Task Headers_the_node_computes_are_not_taken_as_metadata()
     {
         var content = Content.Bytes(64);
-        using var put = await PutAsync("h.bin", content, ("Content-SHA256", "forged"), ("ETag", "\"x\""), ("Kept", "yes"));
+        using var put = await PutAsync("h.bin", content, ("Content-BLAKE3", "forged"), ("ETag", "\"x\""), ("Kept", "yes"));
         using var get = await Http.GetAsync("fs/NorthwindFS/files/h.bin");
-        Assert.Equal(Content.Sha256(content), get.Headers.GetValues("Content-SHA256").Single());
+        Assert.Equal(Content.ContentHash(content), get.Headers.GetValues("Content-BLAKE3").Single());
         Assert.Equal(put.Headers.ETag!.Tag, get.Headers.ETag!.Tag);
         Assert.Equal("yes", get.Headers.GetValues("Kept").Single());
     }

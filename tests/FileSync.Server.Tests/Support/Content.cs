@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using FileSync.Storage.Chunking.Blake3;
 
 namespace FileSync.Server.Tests.Support;
 
@@ -12,7 +12,6 @@ public static class Content
         return data;
     }
 
-    public static string Sha256(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));
-
-    public static async Task<string> Sha256Async(Stream stream) => Convert.ToHexStringLower(await SHA256.HashDataAsync(stream));
+    /// <summary>What the node's content-hash header (<c>Content-BLAKE3</c>) must say for these bytes.</summary>
+    public static string ContentHash(byte[] data) => Convert.ToHexStringLower(Blake3Hash.HashData(data));
 }

@@ -160,7 +160,7 @@ public class DeltaApplyTests
         using var body = new MemoryStream();
         var writer = new DeltaWriter(body);
         await writer.BeginFileAsync(new DeltaFileHeader("/a.bin", "00000000-0000-0001-0000-000000000001", data.Length,
-            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(data)), new Dictionary<string, string>(), null));
+            Convert.ToHexStringLower(FileSync.Storage.Chunking.Blake3.Blake3Hash.HashData(data)), new Dictionary<string, string>(), null));
         await writer.ChunkAsync(Storage.Chunking.ChunkHash.Compute(data), data);
         await writer.EndFileAsync();
         await writer.CompleteAsync();

@@ -117,7 +117,7 @@ internal static unsafe class Blake3Batch
         for (var i = 0; i < count; i++) sorted[starts[Blake3Constants.BlocksPerChunk - 1 - jobs[i].LastBlockIndex]++] = jobs[i];
     }
 
-    private static void RunChunks(ChunkJob* jobs, int count, uint* cvs, byte* zeroBlock, Blake3LaneWidth width)
+    internal static void RunChunks(ChunkJob* jobs, int count, uint* cvs, byte* zeroBlock, Blake3LaneWidth width)
     {
         for (var first = 0; first < count;)
         {
@@ -181,7 +181,7 @@ internal static unsafe class Blake3Batch
         }
     }
 
-    private static void RunParents(ParentJob* jobs, int count, uint* cvs, byte* zeroBlock, Blake3LaneWidth width)
+    internal static void RunParents(ParentJob* jobs, int count, uint* cvs, byte* zeroBlock, Blake3LaneWidth width)
     {
         for (var first = 0; first < count;)
         {

@@ -43,17 +43,19 @@ internal static unsafe class Blake3Nodes<T, TLanes> where T : struct where TLane
         var width = TLanes.Width;
         var starts = stackalloc byte*[MaxWidth];
         var counters = stackalloc uint[MaxWidth];
+        var countersHigh = stackalloc uint[MaxWidth];
         var nextStarts = stackalloc byte*[MaxWidth];
         for (var i = 0; i < width; i++)
         {
             starts[i] = jobs[i].Start;
             counters[i] = jobs[i].Counter;
+            countersHigh[i] = jobs[i].CounterHigh;
         }
         for (var i = 0; i < following; i++) nextStarts[i] = jobs[width + i].Start;
         var cv = InitialChainingValue();
         Message<T> message = default;
         var counterLow = TLanes.Load(counters);
-        var counterHigh = TLanes.Broadcast(0);
+        var counterHigh = TLanes.Load(countersHigh);
         var blockLength = TLanes.Broadcast(Blake3Constants.BlockSize);
         var middle = TLanes.Broadcast(0);
         var first = TLanes.Broadcast(Blake3Constants.ChunkStart);
@@ -83,18 +85,20 @@ internal static unsafe class Blake3Nodes<T, TLanes> where T : struct where TLane
         var flags = stackalloc uint[MaxWidth];
         var lengths = stackalloc uint[MaxWidth];
         var counters = stackalloc uint[MaxWidth];
+        var countersHigh = stackalloc uint[MaxWidth];
         var words = stackalloc uint[8 * MaxWidth];
         var steps = 0;
         for (var i = 0; i < width; i++)
         {
             counters[i] = i < count ? jobs[i].Counter : 0;
+            countersHigh[i] = i < count ? jobs[i].CounterHigh : 0;
             if (i < count) steps = Math.Max(steps, jobs[i].LastBlockIndex + 1);
         }
 
         var cv = InitialChainingValue();
         Message<T> message = default;
         var counterLow = TLanes.Load(counters);
-        var counterHigh = TLanes.Broadcast(0);
+        var counterHigh = TLanes.Load(countersHigh);
         for (var b = 0; b < steps; b++)
         {
             var anyEnds = false;

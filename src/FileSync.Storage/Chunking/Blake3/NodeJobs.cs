@@ -10,8 +10,10 @@ internal unsafe struct ChunkJob
     public byte* LastBlock;
     public int LastBlockIndex;
     public uint LastBlockLength;
-    /// <summary>The chunk's index inside its piece: the counters restart at 0 for every piece.</summary>
+    /// <summary>The chunk's index inside its piece (low word): the counters restart at 0 for every piece.</summary>
     public uint Counter;
+    /// <summary>The high word of the chunk index: non-zero only in contents beyond 4 TiB (<see cref="Blake3Incremental"/>).</summary>
+    public uint CounterHigh;
     /// <summary>ROOT when this chunk is the whole piece, so its chaining value is the piece's hash.</summary>
     public uint FinalFlags;
     /// <summary>Where its chaining value goes: words <c>8·Slot ..</c> of the chaining-value table.</summary>
