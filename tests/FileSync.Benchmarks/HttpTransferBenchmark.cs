@@ -32,6 +32,8 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
             await RunAsync("sync", dir.Combine("cp-sync.bin"));
         });
 
+        var (barePut, bareGet) = await MeasureBareKestrelAsync(dir, source, mib, cold);
+
         using var node = await StartNodeAsync(dir);
         using var http = new HttpClient { BaseAddress = new Uri(node.Url + "/"), Timeout = Timeout.InfiniteTimeSpan };
         (await http.PutAsync("admin/fs/Bench", null)).EnsureSuccessStatusCode();
@@ -39,13 +41,7 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
         {
             // A node serves for hours: measure it with its hot paths compiled (tier-1 JIT), not the first
             // seconds after start, when the JIT compiles them again and again (~1 CPU-s per transfer). --cold skips this.
-            var warm = dir.Combine("warm.bin");
-            WriteRandomFile(warm, Math.Min(mib, WarmUpMiB));
-            for (var i = 0; i < WarmUpRounds; i++)
-            {
-                await PutAsync(http, warm, "fs/Bench/files/warm.bin");
-                await GetAsync(http, "fs/Bench/files/warm.bin", dir.Combine("warm-back.bin"));
-            }
+            await WarmUpAsync(http, dir, mib, "fs/Bench/files/warm.bin");
             // Tier-1 recompilation runs in the background after the calls that trigger it: let it finish.
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
@@ -72,6 +68,8 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
         Console.WriteLine($"baseline cp + fsync:  {Rate(mib, cpSync)} ({cpSync.TotalSeconds:F2} s)");
         Console.WriteLine($"PUT over loopback:    {Rate(mib, put)} ({put.TotalSeconds:F2} s)   ratio vs cp {cp / put:F2}x, vs cp + fsync {cpSync / put:F2}x   (goal >= 0.5x)   node CPU {putCpu.TotalSeconds:F2} s, client CPU {putClientCpu.TotalSeconds:F2} s");
         Console.WriteLine($"GET over loopback:    {Rate(mib, get)} ({get.TotalSeconds:F2} s)   ratio vs cp {cp / get:F2}x, vs cp + fsync {cpSync / get:F2}x   (goal >= 0.5x)   node CPU {getCpu.TotalSeconds:F2} s, client CPU {getClientCpu.TotalSeconds:F2} s");
+        Console.WriteLine($"floor, bare Kestrel PUT into a file + fsync: {Rate(mib, barePut)} ({barePut.TotalSeconds:F2} s)   ratio vs cp {cp / barePut:F2}x   node PUT vs it {barePut / put:F2}x");
+        Console.WriteLine($"floor, bare Kestrel GET of a file:           {Rate(mib, bareGet)} ({bareGet.TotalSeconds:F2} s)   ratio vs cp {cp / bareGet:F2}x   node GET vs it {bareGet / get:F2}x");
         Console.WriteLine($"node peak RSS (VmHWM): {peakMiB:F0} MiB");
     }
 
@@ -83,6 +81,34 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
     {
         var seconds = Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"phase {name} at {seconds:F6}"));
+    }
+
+    /// <summary>
+    /// The same transfers through <see cref="BareKestrelServer"/> (same client, same warm-up): what HTTP over loopback
+    /// and a durable file write cost on this machine before any of the node's work.
+    /// </summary>
+    private static async Task<(TimeSpan Put, TimeSpan Get)> MeasureBareKestrelAsync(TempDirectory dir, string source, int mib, bool cold)
+    {
+        var files = dir.Combine("bare");
+        Directory.CreateDirectory(files);
+        await using var bare = await BareKestrelServer.StartAsync(files);
+        using var http = new HttpClient { BaseAddress = new Uri(bare.Url + "/"), Timeout = Timeout.InfiniteTimeSpan };
+        if (!cold) await WarmUpAsync(http, dir, mib, "bare/warm.bin");
+        var put = await TimeAsync(() => PutAsync(http, source, "bare/big.bin"));
+        var get = await TimeAsync(() => GetAsync(http, "bare/big.bin", dir.Combine("bare-downloaded.bin")));
+        File.Delete(Path.Combine(files, "big.bin"));
+        return (put, get);
+    }
+
+    private static async Task WarmUpAsync(HttpClient http, TempDirectory dir, int mib, string url)
+    {
+        var warm = dir.Combine("warm.bin");
+        if (!File.Exists(warm)) WriteRandomFile(warm, Math.Min(mib, WarmUpMiB));
+        for (var i = 0; i < WarmUpRounds; i++)
+        {
+            await PutAsync(http, warm, url);
+            await GetAsync(http, url, dir.Combine("warm-back.bin"));
+        }
     }
 
     private const int WarmUpMiB = 256;
