@@ -69,15 +69,16 @@ public sealed class NodeStorage : IAsyncDisposable
                 : settings.ConnectionString),
             _ => throw new ArgumentException($"Unknown storage provider '{settings.Provider}'.", nameof(settings)),
         };
+        // SQLite mode keeps chunk bytes in pack files beside the database (measured faster than BLOBs);
+        // PostgreSQL mode keeps them in the shared database so every node sees them.
+        var usePacks = db.Provider == StorageProvider.Sqlite && !settings.ChunkBytesInDatabase;
         PackFiles? packs = null;
         try
         {
-            await db.CreateSchemaAsync(ct).ConfigureAwait(false);
+            await db.CreateSchemaAsync(chunkBytesInRows: !usePacks, ct).ConfigureAwait(false);
             await ChunkFormat.EnsureAsync(db, ct).ConfigureAwait(false);
             var serverId = await FileCatalog.LoadOrCreateServerIdAsync(db, settings.ServerId, ct).ConfigureAwait(false);
-            // SQLite mode keeps chunk bytes in pack files beside the database (measured faster than BLOBs);
-            // PostgreSQL mode keeps them in the shared database so every node sees them.
-            packs = db.Provider == StorageProvider.Sqlite && !settings.ChunkBytesInDatabase ? new PackFiles(settings.DataDirectory, db) : null;
+            packs = usePacks ? new PackFiles(settings.DataDirectory, db) : null;
             var chunks = new ChunkStore(db, chunking, packs);
             var collected = await chunks.CollectGarbageAsync(settings.CollectionGracePeriod, ct).ConfigureAwait(false);
             // After collection, so the filter is built from the chunks that survived it.

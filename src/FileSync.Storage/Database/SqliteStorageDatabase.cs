@@ -70,13 +70,14 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         return new Release(_writer);
     }
 
-    public override async Task CreateSchemaAsync(CancellationToken ct)
+    public override async Task CreateSchemaAsync(bool chunkBytesInRows, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await connection.ExecAsync("PRAGMA journal_mode=WAL;", null, ct).ConfigureAwait(false);
         await RejectPerChunkListsAsync(connection,
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'storage_content_chunks'", ct).ConfigureAwait(false);
-        var ddl = SchemaTemplate.Replace("{BLOB}", "BLOB").Replace("{INT}", "INTEGER").Replace("{ID}", "INTEGER PRIMARY KEY");
+        var ddl = SchemaTemplate.Replace("{BLOB}", "BLOB").Replace("{INT}", "INTEGER").Replace("{ID}", "INTEGER PRIMARY KEY")
+            .Replace("{CLUSTERED}", chunkBytesInRows ? "" : " WITHOUT ROWID");
         await connection.ExecAsync(ddl, null, ct).ConfigureAwait(false);
         // Left by schemas before collection found used packs with one scan.
         await connection.ExecAsync("DROP INDEX IF EXISTS storage_chunks_by_pack;", null, ct).ConfigureAwait(false);
