@@ -6,8 +6,10 @@ namespace FileSync.Storage.Content;
 /// <summary>
 /// One row of <c>storage_chunk_lists</c>: a run of up to <see cref="ChunkListRows.MaxEntries"/> consecutive
 /// entries of a content's chunk list, packed into one blob, starting at <paramref name="StartOffset"/> in the file.
+/// <paramref name="Locations"/>, when known, says where each entry's bytes are in the pack files (see
+/// <see cref="ChunkListRows.WithPackLocations"/>), so a reader needs no index lookup.
 /// </summary>
-internal sealed record ChunkListRow(long StartOffset, byte[] Entries)
+internal sealed record ChunkListRow(long StartOffset, byte[] Entries, byte[]? Locations = null)
 {
     public int Count => Entries.Length / ChunkListRows.EntrySize;
 }
@@ -63,6 +65,37 @@ internal static class ChunkListRows
             into.Add(new ChunkRef(hash, offset, length));
             offset += length;
         }
+    }
+
+    /// <summary>Bytes per entry of <see cref="ChunkListRow.Locations"/>: pack id and offset in the pack, 64-bit little-endian each.</summary>
+    public const int LocationSize = 2 * sizeof(long);
+
+    /// <summary>
+    /// The row with the pack location of every entry, when <paramref name="locate"/> knows them all (chunks an
+    /// upload just wrote to a pack); otherwise the row as it was, and readers look the locations up. A location
+    /// never goes stale while the row exists: packs are append-only and never rewritten, and a chunk's index row
+    /// (and its pack) is collected only once no chunk list names it.
+    /// </summary>
+    public static ChunkListRow WithPackLocations(ChunkListRow row, Func<ChunkHash, (long PackId, long PackOffset)?> locate)
+    {
+        var locations = new byte[row.Count * LocationSize];
+        for (var i = 0; i < row.Count; i++)
+        {
+            if (locate(ChunkHash.FromBytes(row.Entries.AsSpan(i * EntrySize, ChunkHash.Size))) is not { } at) return row;
+            BinaryPrimitives.WriteInt64LittleEndian(locations.AsSpan(i * LocationSize), at.PackId);
+            BinaryPrimitives.WriteInt64LittleEndian(locations.AsSpan(i * LocationSize + sizeof(long)), at.PackOffset);
+        }
+        return row with { Locations = locations };
+    }
+
+    /// <summary>The pack locations of a row's entries (see <see cref="WithPackLocations"/>), appended to <paramref name="into"/>.</summary>
+    public static void UnpackLocations(ChunkListRow row, List<(long PackId, long PackOffset)> into)
+    {
+        var locations = row.Locations ?? throw new ArgumentException("The row carries no pack locations.", nameof(row));
+        if (locations.Length != row.Count * LocationSize)
+            throw new InvalidDataException($"A chunk list row at offset {row.StartOffset} has {locations.Length} bytes of locations for {row.Count} entries; the chunk list is damaged.");
+        for (var at = 0; at < locations.Length; at += LocationSize)
+            into.Add((BinaryPrimitives.ReadInt64LittleEndian(locations.AsSpan(at)), BinaryPrimitives.ReadInt64LittleEndian(locations.AsSpan(at + sizeof(long)))));
     }
 
     /// <summary>Only the hashes of one row (collection's "listed hashes" set), appended to <paramref name="into"/>.</summary>

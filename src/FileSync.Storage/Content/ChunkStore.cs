@@ -324,6 +324,13 @@ public sealed class ChunkStore
             ? placed.Chunks
             : placed.Chunks.Select(c => c with { Data = ReadOnlyMemory<byte>.Empty, Length = c.Data.Length }).ToList();
         var list = ChunkListRows.Pack(chunks, c => (c.Hash, c.Data.Length), startOffset);
+        if (_packs is not null && located.Count > 0)
+        {
+            // Rows of chunks this batch wrote carry their pack locations (rows with reused chunks are looked up when read).
+            var written = new Dictionary<ChunkHash, (long, long)>(located.Count);
+            foreach (var chunk in located) written[chunk.Hash] = (chunk.PackId!.Value, chunk.PackOffset);
+            list = list.ConvertAll(row => ChunkListRows.WithPackLocations(row, hash => written.TryGetValue(hash, out var at) ? at : null));
+        }
         return new StagedBatch(contentId, list, located, reused, collections, placed.Durable);
     }
 
@@ -356,13 +363,15 @@ public sealed class ChunkStore
     {
         if (rows.Count == 0) return;
         await using var command = connection.Command(
-            "INSERT INTO storage_chunk_lists(content_id, start_offset, entries) VALUES (@c, @o, @e)", tx, ("@c", contentId));
+            "INSERT INTO storage_chunk_lists(content_id, start_offset, entries, locations) VALUES (@c, @o, @e, @l)", tx, ("@c", contentId));
         var o = command.Add("@o", null);
         var e = command.Add("@e", null);
+        var l = command.Add("@l", null);
         foreach (var row in rows)
         {
             o.Value = row.StartOffset;
             e.Value = row.Entries;
+            l.Value = (object?)row.Locations ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
     }

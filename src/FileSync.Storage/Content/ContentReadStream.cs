@@ -26,12 +26,14 @@ internal sealed class ContentReadStream : Stream
     private const int InlineChunksPerQuery = 64;
 
     private const string RunSql =
-        "SELECT start_offset, entries FROM storage_chunk_lists WHERE content_id = @id AND start_offset <= @p ORDER BY start_offset DESC LIMIT 1";
+        "SELECT start_offset, entries, locations FROM storage_chunk_lists WHERE content_id = @id AND start_offset <= @p ORDER BY start_offset DESC LIMIT 1";
 
     private readonly StorageDatabase _db;
     private readonly ChunkStore _store;
     private readonly long _contentId;
     private readonly List<ChunkRef> _run = [];
+    /// <summary>The pack locations of <see cref="_run"/>'s entries when its row carries them (chunks an upload wrote), else empty.</summary>
+    private readonly List<(long PackId, long PackOffset)> _runLocations = [];
     private readonly List<PlacedChunk> _batch = [];
     private int _cursor;
     private long _position;
@@ -177,12 +179,17 @@ internal sealed class ContentReadStream : Stream
     private async ValueTask LoadRunAsync(DbConnection connection, bool async, CancellationToken ct)
     {
         _run.Clear();
+        _runLocations.Clear();
         using var command = connection.Command(RunSql, null, ("@id", _contentId), ("@p", _position));
         var reader = async ? await command.ExecuteReaderAsync(ct).ConfigureAwait(false) : command.ExecuteReader();
         try
         {
             if (async ? await reader.ReadAsync(ct).ConfigureAwait(false) : reader.Read())
-                ChunkListRows.Unpack(new ChunkListRow(reader.GetInt64(0), (byte[])reader.GetValue(1)), _run);
+            {
+                var row = new ChunkListRow(reader.GetInt64(0), (byte[])reader.GetValue(1), reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2));
+                ChunkListRows.Unpack(row, _run);
+                if (row.Locations is not null && _store.Packs is not null) ChunkListRows.UnpackLocations(row, _runLocations);
+            }
         }
         finally
         {
@@ -194,6 +201,13 @@ internal sealed class ContentReadStream : Stream
     {
         _batch.Clear();
         _cursor = 0;
+        if (_runLocations.Count > 0)
+        {
+            // The run's row says where its chunks are: no lookup.
+            for (var i = first; i < _run.Count; i++)
+                _batch.Add(new PlacedChunk(_run[i].Offset, _run[i].Length, new ChunkLocation(null, _runLocations[i].PackId, _runLocations[i].PackOffset, _run[i].Length)));
+            return;
+        }
         var perQuery = _store.Packs is null ? InlineChunksPerQuery : PackedChunksPerQuery;
         var wanted = _run.GetRange(first, Math.Min(perQuery, _run.Count - first));
         var distinct = wanted.Select(c => c.Hash).Distinct().ToList();

@@ -106,6 +106,7 @@ internal abstract class StorageDatabase : IAsyncDisposable
             content_id {INT} NOT NULL REFERENCES storage_contents(id) ON DELETE CASCADE,
             start_offset {INT} NOT NULL,
             entries {BLOB} NOT NULL,
+            locations {BLOB},
             PRIMARY KEY (content_id, start_offset));
         CREATE TABLE IF NOT EXISTS storage_file_systems (
             name TEXT PRIMARY KEY,
