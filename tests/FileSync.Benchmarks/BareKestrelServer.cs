@@ -9,7 +9,8 @@ namespace FileSync.Benchmarks;
 /// <summary>
 /// The floor of any upload or download over HTTP on this machine's stack: Kestrel with the node's request limits,
 /// and nothing else. PUT copies the body into a file and fsyncs it before answering (what a node must do at least);
-/// GET streams a file back. No names, chunks, hashes or index. Runs in the benchmark process on a loopback port.
+/// GET streams a file back; PUT to <c>/discard</c> only receives the body. No names, chunks, hashes or index. Runs in
+/// the benchmark process on a loopback port.
 /// </summary>
 internal sealed class BareKestrelServer : IAsyncDisposable
 {
@@ -39,6 +40,11 @@ internal sealed class BareKestrelServer : IAsyncDisposable
             await using var file = new FileStream(Path.Combine(directory, name), FileMode.Create, FileAccess.Write, FileShare.None, 1);
             await request.Body.CopyToAsync(file, 1 << 20);
             file.Flush(flushToDisk: true);
+            return Results.StatusCode(StatusCodes.Status201Created);
+        });
+        app.MapPut("/discard", async (HttpRequest request) =>
+        {
+            await request.Body.CopyToAsync(Stream.Null, 1 << 20);
             return Results.StatusCode(StatusCodes.Status201Created);
         });
         app.MapGet("/bare/{name}", (string name) => Results.File(Path.Combine(directory, name), "application/octet-stream"));

@@ -32,7 +32,7 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
             await RunAsync("sync", dir.Combine("cp-sync.bin"));
         });
 
-        var (barePut, bareGet) = await MeasureBareKestrelAsync(dir, source, mib, cold);
+        var (barePut, bareGet, bareReceive) = await MeasureBareKestrelAsync(dir, source, mib, cold);
 
         using var node = await StartNodeAsync(dir);
         using var http = new HttpClient { BaseAddress = new Uri(node.Url + "/"), Timeout = Timeout.InfiniteTimeSpan };
@@ -71,6 +71,7 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
         Console.WriteLine($"GET over loopback:    {Rate(mib, get)} ({get.TotalSeconds:F2} s)   ratio vs cp {cp / get:F2}x, vs cp + fsync {cpSync / get:F2}x   (goal >= 0.5x)   node CPU {getCpu.TotalSeconds:F2} s, client CPU {getClientCpu.TotalSeconds:F2} s");
         Console.WriteLine($"floor, bare Kestrel PUT into a file + fsync: {Rate(mib, barePut)} ({barePut.TotalSeconds:F2} s)   ratio vs cp {cp / barePut:F2}x   node PUT vs it {barePut / put:F2}x");
         Console.WriteLine($"floor, bare Kestrel GET of a file:           {Rate(mib, bareGet)} ({bareGet.TotalSeconds:F2} s)   ratio vs cp {cp / bareGet:F2}x   node GET vs it {bareGet / get:F2}x");
+        Console.WriteLine($"floor, bare Kestrel PUT, body discarded:     {Rate(mib, bareReceive)} ({bareReceive.TotalSeconds:F2} s)   ratio vs cp {cp / bareReceive:F2}x");
         Console.WriteLine($"node peak RSS (VmHWM): {peakAfterPutMiB:F0} MiB after the warm-up and PUT, {peakMiB:F0} MiB at the end");
     }
 
@@ -88,7 +89,7 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
     /// The same transfers through <see cref="BareKestrelServer"/> (same client, same warm-up): what HTTP over loopback
     /// and a durable file write cost on this machine before any of the node's work.
     /// </summary>
-    private static async Task<(TimeSpan Put, TimeSpan Get)> MeasureBareKestrelAsync(TempDirectory dir, string source, int mib, bool cold)
+    private static async Task<(TimeSpan Put, TimeSpan Get, TimeSpan Receive)> MeasureBareKestrelAsync(TempDirectory dir, string source, int mib, bool cold)
     {
         var files = dir.Combine("bare");
         Directory.CreateDirectory(files);
@@ -98,7 +99,8 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
         var put = await TimeAsync(() => PutAsync(http, source, "bare/big.bin"));
         var get = await TimeAsync(() => GetAsync(http, "bare/big.bin", dir.Combine("bare-downloaded.bin")));
         File.Delete(Path.Combine(files, "big.bin"));
-        return (put, get);
+        var receive = await TimeAsync(() => PutAsync(http, source, "discard"));
+        return (put, get, receive);
     }
 
     private static async Task WarmUpAsync(HttpClient http, TempDirectory dir, int mib, string url)
