@@ -72,9 +72,9 @@ internal static class ChunkListRows
 
     /// <summary>
     /// The row with the pack location of every entry, when <paramref name="locate"/> knows them all (chunks an
-    /// upload just wrote to a pack); otherwise the row as it was, and readers look the locations up. A location
-    /// never goes stale while the row exists: packs are append-only and never rewritten, and a chunk's index row
-    /// (and its pack) is collected only once no chunk list names it.
+    /// upload batch just wrote to a pack); otherwise the row as it was, and readers look the locations up. A
+    /// location never goes stale while the row exists: packs are append-only and never rewritten, and collection
+    /// keeps every pack that a chunk index row or a row's locations name (<see cref="PackFiles.DeleteUnusedAsync"/>).
     /// </summary>
     public static ChunkListRow WithPackLocations(ChunkListRow row, Func<ChunkHash, (long PackId, long PackOffset)?> locate)
     {
@@ -96,6 +96,13 @@ internal static class ChunkListRows
             throw new InvalidDataException($"A chunk list row at offset {row.StartOffset} has {locations.Length} bytes of locations for {row.Count} entries; the chunk list is damaged.");
         for (var at = 0; at < locations.Length; at += LocationSize)
             into.Add((BinaryPrimitives.ReadInt64LittleEndian(locations.AsSpan(at)), BinaryPrimitives.ReadInt64LittleEndian(locations.AsSpan(at + sizeof(long)))));
+    }
+
+    /// <summary>The pack ids a row's <see cref="ChunkListRow.Locations"/> name, added to <paramref name="into"/> (collection keeps those packs).</summary>
+    public static void AddPackIds(byte[] locations, HashSet<long> into)
+    {
+        for (var at = 0; at + LocationSize <= locations.Length; at += LocationSize)
+            into.Add(BinaryPrimitives.ReadInt64LittleEndian(locations.AsSpan(at)));
     }
 
     /// <summary>Only the hashes of one row (collection's "listed hashes" set), appended to <paramref name="into"/>.</summary>

@@ -22,8 +22,8 @@ namespace FileSync.Storage.Content;
 /// indexing overlaps staging, and in pack mode staging runs up to <see cref="MaxStagedAheadBatches"/> ahead, so a
 /// group's transaction does not stall the upload. A chunk is a slice of its buffer, not a copy, so a buffer is
 /// refilled only when its hash and its batch are done with it (in pack mode once written to the pack; otherwise
-/// once indexed). In flight per upload: three buffers (12 MiB) and the staged batches not yet indexed (hashes and
-/// locations only, ~100 bytes per chunk).
+/// once indexed). In flight per upload: three buffers (12 MiB) and the staged batches not yet indexed (hashes,
+/// list entries and locations, ~150 bytes per chunk).
 /// </remarks>
 internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
 {
@@ -58,6 +58,9 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
         var stagedAhead = store.StagingReleasesBytes ? MaxStagedAheadBatches : BufferCount;
         var pending = new PendingChunks();
         var group = new StagedGroup();
+        // Set when an index transaction fails: staging then stops at once instead of filling packs for batches
+        // already admitted by the lag (up to MaxStagedAheadBatches) that will never be indexed.
+        var indexFailed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var wholeHash = new Blake3Incremental();
         var contentId = await store.BeginContentAsync(ct).ConfigureAwait(false);
         var hashing = Task.CompletedTask;
@@ -84,8 +87,8 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
                 {
                     // Staging runs at most stagedAhead batches ahead of indexing: bounded lag.
                     var gate = unindexed.Count >= stagedAhead ? unindexed.Dequeue() : Task.CompletedTask;
-                    staging = StageAfterAsync(staging, gate, contentId, buffer, lengths, fileOffset, pending, ct);
-                    indexing = IndexAfterAsync(indexing, staging, group, pending, ct);
+                    staging = StageAfterAsync(staging, gate, indexFailed.Task, contentId, buffer, lengths, fileOffset, pending, ct);
+                    indexing = IndexAfterAsync(indexing, staging, group, pending, indexFailed, ct);
                     unindexed.Enqueue(indexing);
                 }
                 released[index] = Task.WhenAll(hashing, store.StagingReleasesBytes ? staging : indexing);
@@ -99,7 +102,7 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
                 filled -= consumed;
                 index = next;
             }
-            indexing = FlushAfterAsync(indexing, group, pending, ct);
+            indexing = FlushAfterAsync(indexing, group, pending, indexFailed, ct);
             await indexing.ConfigureAwait(false);
             await hashing.ConfigureAwait(false);
             var contentHash = wholeHash.FinishHex();
@@ -115,6 +118,7 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
             Release(group.TakeAll(), pending);
             store.EndContent(contentId);
             foreach (var b in buffers) ArrayPool<byte>.Shared.Return(b);
+            _ = indexFailed.Task.Exception; // observed: the index chain carries the same error to the caller
         }
     }
 
@@ -127,14 +131,16 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
 
     /// <summary>
     /// Hashes a batch's chunks on the thread pool (overlapping the previous batch's staging), then stages the
-    /// batch after the previous one and once <paramref name="gate"/> (an earlier batch's indexing) is done.
+    /// batch after the previous one and once <paramref name="gate"/> (an earlier batch's indexing) is done —
+    /// unless an index transaction of this upload failed meanwhile (<paramref name="indexFailed"/>): then with its error.
     /// </summary>
-    private async Task<StagedBatch?> StageAfterAsync(Task<StagedBatch?> previous, Task gate, long contentId, byte[] buffer, List<int> lengths,
-        long startOffset, PendingChunks pending, CancellationToken ct)
+    private async Task<StagedBatch?> StageAfterAsync(Task<StagedBatch?> previous, Task gate, Task indexFailed, long contentId, byte[] buffer,
+        List<int> lengths, long startOffset, PendingChunks pending, CancellationToken ct)
     {
         var chunks = await Task.Run(() => HashChunks(buffer, lengths), ct).ConfigureAwait(false);
         await previous.ConfigureAwait(false);
         await gate.ConfigureAwait(false);
+        if (indexFailed.IsFaulted) await indexFailed.ConfigureAwait(false);
         var staged = await store.StageBatchAsync(contentId, startOffset, chunks, pending, ct).ConfigureAwait(false);
         pending.Add(staged);
         return staged;
@@ -145,7 +151,8 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
     /// batch), and writes the group once it is large enough — or at once where staged batches still hold their
     /// buffer's bytes (no pack files).
     /// </summary>
-    private async Task IndexAfterAsync(Task previous, Task<StagedBatch?> staging, StagedGroup group, PendingChunks pending, CancellationToken ct)
+    private async Task IndexAfterAsync(Task previous, Task<StagedBatch?> staging, StagedGroup group, PendingChunks pending,
+        TaskCompletionSource indexFailed, CancellationToken ct)
     {
         var staged = await staging.ConfigureAwait(false) ?? throw new InvalidOperationException("A batch was indexed before it was staged.");
         try
@@ -158,23 +165,28 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
             throw;
         }
         group.Add(staged);
-        if (!store.StagingReleasesBytes || group.ChunkCount >= IndexGroupChunks) await FlushAsync(group, pending, ct).ConfigureAwait(false);
+        if (!store.StagingReleasesBytes || group.ChunkCount >= IndexGroupChunks) await FlushAsync(group, pending, indexFailed, ct).ConfigureAwait(false);
     }
 
     /// <summary>Writes what the group still holds, after the previous link of the index chain.</summary>
-    private async Task FlushAfterAsync(Task previous, StagedGroup group, PendingChunks pending, CancellationToken ct)
+    private async Task FlushAfterAsync(Task previous, StagedGroup group, PendingChunks pending, TaskCompletionSource indexFailed, CancellationToken ct)
     {
         await previous.ConfigureAwait(false);
-        await FlushAsync(group, pending, ct).ConfigureAwait(false);
+        await FlushAsync(group, pending, indexFailed, ct).ConfigureAwait(false);
     }
 
-    private async Task FlushAsync(StagedGroup group, PendingChunks pending, CancellationToken ct)
+    private async Task FlushAsync(StagedGroup group, PendingChunks pending, TaskCompletionSource indexFailed, CancellationToken ct)
     {
         var batches = group.TakeAll();
         if (batches.Count == 0) return;
         try
         {
             await store.IndexBatchesAsync(batches, ct).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            indexFailed.TrySetException(e);
+            throw;
         }
         finally
         {

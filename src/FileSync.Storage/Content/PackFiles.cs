@@ -121,20 +121,33 @@ internal sealed class PackFiles : IAsyncDisposable
         }
     }
 
-    /// <summary>Deletes packs no chunk index row points at (except the current one).</summary>
+    /// <summary>
+    /// Deletes packs that neither a chunk index row nor a chunk list's locations point at (except the current one).
+    /// The locations count too: when two writers stored the same new chunk at once, the index keeps one copy, and the
+    /// other writer's list still names its own copy; its pack must outlive that list.
+    /// </summary>
     public async Task<int> DeleteUnusedAsync(CancellationToken ct)
     {
         var unused = new List<long>();
+        var named = new HashSet<long>();
         await using (var connection = await _db.OpenAsync(ct).ConfigureAwait(false))
-        await using (var command = connection.Command(
-            // One scan of the chunk index (it has no index by pack: that would cost an insert per chunk).
-            "SELECT id FROM storage_packs WHERE id <> @current AND id NOT IN (SELECT DISTINCT pack_id FROM storage_chunks WHERE pack_id IS NOT NULL)",
-            null, ("@current", CurrentId)))
-        await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false)) unused.Add(reader.GetInt64(0));
+            await using (var command = connection.Command(
+                // One scan of the chunk index (it has no index by pack: that would cost an insert per chunk).
+                "SELECT id FROM storage_packs WHERE id <> @current AND id NOT IN (SELECT DISTINCT pack_id FROM storage_chunks WHERE pack_id IS NOT NULL)",
+                null, ("@current", CurrentId)))
+            await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(ct).ConfigureAwait(false)) unused.Add(reader.GetInt64(0));
+            }
+            if (unused.Count > 0)
+            {
+                await using var lists = connection.Command("SELECT locations FROM storage_chunk_lists WHERE locations IS NOT NULL");
+                await using var reader = await lists.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false)) ChunkListRows.AddPackIds((byte[])reader.GetValue(0), named);
+            }
         }
-        unused.RemoveAll(_unindexed.ContainsKey);
+        unused.RemoveAll(id => _unindexed.ContainsKey(id) || named.Contains(id));
         foreach (var id in unused)
         {
             if (_handles.TryRemove(id, out var handle)) handle.Dispose();

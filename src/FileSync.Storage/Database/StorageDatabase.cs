@@ -77,7 +77,7 @@ internal abstract class StorageDatabase : IAsyncDisposable
     /// The schema with dialect tokens: {BLOB} binary, {INT} 64-bit integer, {ID} auto-numbered key, {CLUSTERED}
     /// after the chunk table. With pack files, SQLite keeps chunk index rows in the hash key's B-tree
     /// (WITHOUT ROWID): one B-tree walk per lookup instead of two (a 1 GiB GET measured ~0.76× of a bare
-    /// Kestrel server instead of ~0.6×, docs/benchmarks.md). With chunk bytes in the rows (BLOB mode) it stays a rowid
+    /// Kestrel server instead of ~0.6×, docs/storage.md). With chunk bytes in the rows (BLOB mode) it stays a rowid
     /// table: WITHOUT ROWID measured ~3x the upload CPU there. A database keeps the form it was created with.
     /// Chunks carry no index by pack: collection finds the packs still used with one scan of the chunks.
     /// Chunk lists are packed runs (<see cref="Content.ChunkListRows"/>), keyed by where each run starts.

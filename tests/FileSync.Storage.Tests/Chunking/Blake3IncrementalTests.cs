@@ -32,6 +32,7 @@ public sealed class Blake3IncrementalTests
             Assert.Equal(expected, HashInPieces(data, [data.Length], width));
             Assert.Equal(expected, HashInPieces(data, [4 * 1024 * 1024], width));
             Assert.Equal(expected, HashInPieces(data, [3 * 1024 * 1024 - 1000, 1024, 1, 5000], width));
+            Assert.Equal(expected, HashInPieces(data, [8 * 1024 + 13], width)); // a synchronization's chunk at a time
             Assert.Equal(expected, HashInPieces(data, [.. Enumerable.Range(0, 20).Select(_ => random.Next(1, 2 * 1024 * 1024))], width));
         }
     }

@@ -86,6 +86,29 @@ public sealed class ChunkListLocationsTests
         }
     }
 
+    [Fact]
+    public async Task A_pack_named_only_by_a_lists_locations_survives_collection()
+    {
+        // As after two uploads stored the same new chunks at once: the index kept the other writer's copy, and
+        // this list names its own copy in a pack no index row points at. A restart makes that pack collectable.
+        using var dir = new TempDirectory("chunk-list-locations");
+        var content = TestData.Random(3 * 1024 * 1024, 44);
+        await using (var node = await NodeStorage.OpenAsync(StorageFactory.SmallChunks(dir.Path)))
+        {
+            await node.FileSystems.CreateFileSystemAsync("LocFS");
+            await node.FileSystems.PutFileAsync("LocFS", "/raced.bin", new MemoryStream(content), new Dictionary<string, string>());
+            await using var connection = await node.Chunks.Database.OpenAsync(CancellationToken.None);
+            await connection.ExecAsync("UPDATE storage_chunks SET pack_id = 999999", null, CancellationToken.None);
+        }
+
+        await using var reopened = await NodeStorage.OpenAsync(StorageFactory.SmallChunks(dir.Path));
+        await reopened.Chunks.CollectGarbageAsync(TimeSpan.Zero);
+
+        var stored = await reopened.FileSystems.GetFileAsync("LocFS", "/raced.bin");
+        Assert.NotNull(stored);
+        Assert.Equal(content, await TestData.ReadAllAsync(reopened.FileSystems.OpenRead(stored)));
+    }
+
     private static async Task<List<ChunkListRow>> RowsAsync(NodeStorage node, long contentId)
     {
         await using var connection = await node.Chunks.Database.OpenAsync(CancellationToken.None);

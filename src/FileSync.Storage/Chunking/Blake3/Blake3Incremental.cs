@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Numerics;
 
 namespace FileSync.Storage.Chunking.Blake3;
@@ -6,7 +7,8 @@ namespace FileSync.Storage.Chunking.Blake3;
 /// BLAKE3 of a content that arrives in pieces (hash mode, 32-byte output): the whole-content hash of uploads
 /// and of synchronized files. Equal to <see cref="Blake3Hash.HashData(ReadOnlySpan{byte})"/> over the
 /// concatenated pieces, however they are split. Large pieces are hashed as whole subtrees in the vector lanes.
-/// Not thread-safe: one writer, pieces in order.
+/// Small pieces (a synchronization appends one ~8 KiB chunk at a time) are gathered into 64 KiB first, so each
+/// lane call gets whole subtrees to work on. Not thread-safe: one writer, pieces in order.
 /// </summary>
 /// <remarks>
 /// The tree's right edge is unknown until the end, so the last chunk seen stays in <see cref="_tail"/> (it is the
@@ -19,6 +21,7 @@ public sealed class Blake3Incremental
     /// <summary>Subtrees up to 1 MiB; one lane call batch up to 4 MiB.</summary>
     private const int MaxSubtreeChunks = 1024;
     private const int MaxBatchChunks = 4096;
+    private const int GatherSize = 64 * 1024;
 
     private readonly Blake3LaneWidth _width;
     private readonly byte[] _tail = new byte[Blake3Constants.ChunkSize];
@@ -28,13 +31,46 @@ public sealed class Blake3Incremental
     /// <summary>Chaining values of completed subtrees, 8 words each, oldest (leftmost) first; at most one per counter bit.</summary>
     private readonly uint[] _stack = new uint[8 * 66];
     private int _stackDepth;
-    private readonly uint[] _subtreeValues = new uint[8 * MaxBatchChunks];
+    /// <summary>One batch's subtree chaining values: at most MaxBatchChunks / MaxSubtreeChunks of them.</summary>
+    private readonly uint[] _subtreeValues = new uint[8 * (MaxBatchChunks / MaxSubtreeChunks)];
+    /// <summary>Small pieces gathered until <see cref="GatherSize"/> (created on the first small piece).</summary>
+    private byte[]? _gathered;
+    private int _gatheredLength;
 
     public Blake3Incremental() : this(Blake3LaneWidths.Best) { }
 
-    internal Blake3Incremental(Blake3LaneWidth width) => _width = Blake3LaneWidths.Supported(width);
+    internal Blake3Incremental(Blake3LaneWidth width)
+    {
+        // Parent blocks are read from the chaining values' memory as little-endian words (as Blake3Batch does).
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("This BLAKE3 implementation needs a little-endian CPU.");
+        _width = Blake3LaneWidths.Supported(width);
+    }
 
     public void Append(ReadOnlySpan<byte> data)
+    {
+        while (!data.IsEmpty)
+        {
+            if (_gatheredLength == 0 && data.Length >= GatherSize)
+            {
+                Hash(data);
+                return;
+            }
+            _gathered ??= new byte[GatherSize];
+            var take = Math.Min(GatherSize - _gatheredLength, data.Length);
+            data[..take].CopyTo(_gathered.AsSpan(_gatheredLength));
+            _gatheredLength += take;
+            data = data[take..];
+            if (_gatheredLength == GatherSize) HashGathered();
+        }
+    }
+
+    private void HashGathered()
+    {
+        Hash(_gathered.AsSpan(0, _gatheredLength));
+        _gatheredLength = 0;
+    }
+
+    private void Hash(ReadOnlySpan<byte> data)
     {
         while (!data.IsEmpty)
         {
@@ -106,6 +142,7 @@ public sealed class Blake3Incremental
     {
         if (destination.Length < Blake3Constants.OutputSize)
             throw new ArgumentException($"The destination must hold {Blake3Constants.OutputSize} bytes; it has {destination.Length}.", nameof(destination));
+        if (_gatheredLength > 0) HashGathered();
         Span<uint> output = stackalloc uint[8];
         if (_stackDepth == 0)
         {
@@ -119,7 +156,7 @@ public sealed class Blake3Incremental
             for (var i = _stackDepth - 1; i >= 0; i--)
                 Blake3Subtrees.Parent(_stack.AsSpan(8 * i, 8), output, root: i == 0, output);
         }
-        for (var j = 0; j < 8; j++) BitConverter.TryWriteBytes(destination[(4 * j)..], output[j]);
+        for (var j = 0; j < 8; j++) BinaryPrimitives.WriteUInt32LittleEndian(destination[(4 * j)..], output[j]);
     }
 
     /// <summary>The hash as lower-case hex, as the content-hash header carries it.</summary>
