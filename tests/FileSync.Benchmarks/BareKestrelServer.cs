@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace FileSync.Benchmarks;
 
 /// <summary>
-/// The floor of any upload or download over HTTP on this machine's stack: Kestrel with the node's request limits,
+/// A reference for uploads and downloads over HTTP on this machine's stack: Kestrel with the node's request limits,
 /// and nothing else. PUT copies the body into a file and fsyncs it before answering (what a node must do at least);
 /// GET streams a file back; PUT to <c>/discard</c> only receives the body. No names, chunks, hashes or index. Runs in
 /// the benchmark process on a loopback port.

@@ -69,9 +69,9 @@ public sealed class HttpTransferBenchmark : IBenchmarkSuite
         Console.WriteLine($"baseline cp + fsync:  {Rate(mib, cpSync)} ({cpSync.TotalSeconds:F2} s)");
         Console.WriteLine($"PUT over loopback:    {Rate(mib, put)} ({put.TotalSeconds:F2} s)   ratio vs cp {cp / put:F2}x, vs cp + fsync {cpSync / put:F2}x   (goal >= 0.5x)   node CPU {putCpu.TotalSeconds:F2} s, client CPU {putClientCpu.TotalSeconds:F2} s");
         Console.WriteLine($"GET over loopback:    {Rate(mib, get)} ({get.TotalSeconds:F2} s)   ratio vs cp {cp / get:F2}x, vs cp + fsync {cpSync / get:F2}x   (goal >= 0.5x)   node CPU {getCpu.TotalSeconds:F2} s, client CPU {getClientCpu.TotalSeconds:F2} s");
-        Console.WriteLine($"floor, bare Kestrel PUT into a file + fsync: {Rate(mib, barePut)} ({barePut.TotalSeconds:F2} s)   ratio vs cp {cp / barePut:F2}x   node PUT vs it {barePut / put:F2}x");
-        Console.WriteLine($"floor, bare Kestrel GET of a file:           {Rate(mib, bareGet)} ({bareGet.TotalSeconds:F2} s)   ratio vs cp {cp / bareGet:F2}x   node GET vs it {bareGet / get:F2}x");
-        Console.WriteLine($"floor, bare Kestrel PUT, body discarded:     {Rate(mib, bareReceive)} ({bareReceive.TotalSeconds:F2} s)   ratio vs cp {cp / bareReceive:F2}x");
+        Console.WriteLine($"reference, bare Kestrel PUT into a file + fsync: {Rate(mib, barePut)} ({barePut.TotalSeconds:F2} s)   ratio vs cp {cp / barePut:F2}x   node PUT vs it {barePut / put:F2}x");
+        Console.WriteLine($"reference, bare Kestrel GET of a file:           {Rate(mib, bareGet)} ({bareGet.TotalSeconds:F2} s)   ratio vs cp {cp / bareGet:F2}x   node GET vs it {bareGet / get:F2}x");
+        Console.WriteLine($"reference, bare Kestrel PUT, body discarded:     {Rate(mib, bareReceive)} ({bareReceive.TotalSeconds:F2} s)   ratio vs cp {cp / bareReceive:F2}x");
         Console.WriteLine($"node peak RSS (VmHWM): {peakAfterPutMiB:F0} MiB after the warm-up and PUT, {peakMiB:F0} MiB at the end");
     }
 
