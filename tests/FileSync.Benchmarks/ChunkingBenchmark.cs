@@ -30,7 +30,8 @@ public sealed class ChunkingBenchmark : IBenchmarkSuite
         var cutAllCount = 0;
         var cutAll = Measure(data.Length, repetitions, () => cutAllCount = CutAllInBuffers(data, options, vector: true));
         var cutAndHash = Measure(data.Length, repetitions, () => CutAndHash(data, options, static chunk => ChunkHash.Compute(chunk)));
-        var whole = Measure(data.Length, repetitions, () => WholeContentHash(data));
+        var whole = Measure(data.Length, repetitions, () => WholeContentHash(data, 4 * 1024 * 1024 - 9_000 - 7));
+        var wholeSmall = Measure(data.Length, repetitions, () => WholeContentHash(data, 8 * 1024 + 13));
 
         Console.WriteLine($"data: {mib} MiB random, chunks {options.Min}/{options.Avg}/{options.Max} bytes -> {chunkCount} chunks, average {data.Length / Math.Max(1, chunkCount)} bytes");
         Console.WriteLine($"baseline SHA256.HashData:        {sha:F2} GB/s");
@@ -38,6 +39,7 @@ public sealed class ChunkingBenchmark : IBenchmarkSuite
         Console.WriteLine($"cut search alone, CutAll (4 MiB buffers, vector: {LaneCandidateScan.IsSupported}): {cutAll:F2} GB/s   ratio {cutAll / sha:F2}x   {cutAll / cut:F2}x the FindCut loop   (goal >= 2 GB/s; {cutAllCount} chunks)");
         Console.WriteLine($"cut search + ChunkHash.Compute per chunk (BLAKE3, one chunk at a time): {cutAndHash:F2} GB/s   ratio {cutAndHash / sha:F2}x");
         Console.WriteLine($"whole-content hash, Blake3Incremental in ~4 MiB pieces (the upload's content hash): {whole:F2} GB/s   ratio {whole / sha:F2}x");
+        Console.WriteLine($"whole-content hash, Blake3Incremental in ~8 KiB pieces (a synchronization's chunks): {wholeSmall:F2} GB/s   ratio {wholeSmall / sha:F2}x");
         ChunkHashComparison.Run(data, options, repetitions, sha);
         return Task.CompletedTask;
     }
@@ -69,12 +71,11 @@ public sealed class ChunkingBenchmark : IBenchmarkSuite
     }
 
     /// <summary>
-    /// In pieces of 4 MiB less a carried-over tail, as the upload appends them: pieces that start and end inside
-    /// BLAKE3 chunks, so the hasher also pays for the small subtrees at each edge.
+    /// In pieces of <paramref name="piece"/> bytes that start and end inside BLAKE3 chunks, as the upload (4 MiB less
+    /// a carried-over tail) and a synchronization (one chunk at a time) append them.
     /// </summary>
-    private static void WholeContentHash(byte[] data)
+    private static void WholeContentHash(byte[] data, int piece)
     {
-        const int piece = 4 * 1024 * 1024 - 9_000 - 7;
         var hasher = new Blake3Incremental();
         for (var position = 0; position < data.Length; position += piece)
             hasher.Append(data.AsSpan(position, Math.Min(piece, data.Length - position)));

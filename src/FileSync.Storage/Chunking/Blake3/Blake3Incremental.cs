@@ -50,9 +50,11 @@ public sealed class Blake3Incremental
     {
         while (!data.IsEmpty)
         {
+            // A full gather is hashed only once more bytes arrive: then none of it can be the content's last chunk.
+            if (_gatheredLength == GatherSize) HashGathered(moreFollows: true);
             if (_gatheredLength == 0 && data.Length >= GatherSize)
             {
-                Hash(data);
+                Hash(data, moreFollows: false);
                 return;
             }
             _gathered ??= new byte[GatherSize];
@@ -60,17 +62,20 @@ public sealed class Blake3Incremental
             data[..take].CopyTo(_gathered.AsSpan(_gatheredLength));
             _gatheredLength += take;
             data = data[take..];
-            if (_gatheredLength == GatherSize) HashGathered();
         }
     }
 
-    private void HashGathered()
+    private void HashGathered(bool moreFollows)
     {
-        Hash(_gathered.AsSpan(0, _gatheredLength));
+        Hash(_gathered.AsSpan(0, _gatheredLength), moreFollows);
         _gatheredLength = 0;
     }
 
-    private void Hash(ReadOnlySpan<byte> data)
+    /// <summary>
+    /// Hashes <paramref name="data"/> as far as it can. Unless <paramref name="moreFollows"/> (bytes after it are
+    /// certain), the last chunk seen stays in <see cref="_tail"/>: it may be the content's last, even its root.
+    /// </summary>
+    private void Hash(ReadOnlySpan<byte> data, bool moreFollows)
     {
         while (!data.IsEmpty)
         {
@@ -82,7 +87,7 @@ public sealed class Blake3Incremental
                 _chunkCounter++;
                 _tailLength = 0;
             }
-            if (_tailLength > 0 || data.Length <= Blake3Constants.ChunkSize)
+            if (_tailLength > 0 || data.Length < Blake3Constants.ChunkSize || (data.Length == Blake3Constants.ChunkSize && !moreFollows))
             {
                 var take = Math.Min(Blake3Constants.ChunkSize - _tailLength, data.Length);
                 data[..take].CopyTo(_tail.AsSpan(_tailLength));
@@ -90,17 +95,17 @@ public sealed class Blake3Incremental
                 data = data[take..];
                 continue;
             }
-            data = HashSubtrees(data);
+            data = HashSubtrees(data, moreFollows);
         }
     }
 
     /// <summary>
     /// Hashes whole aligned subtrees from the front of <paramref name="data"/> (at least one chunk, and never its
-    /// last byte, which may end the content) and returns the rest.
+    /// last byte unless <paramref name="moreFollows"/>) and returns the rest.
     /// </summary>
-    private ReadOnlySpan<byte> HashSubtrees(ReadOnlySpan<byte> data)
+    private ReadOnlySpan<byte> HashSubtrees(ReadOnlySpan<byte> data, bool moreFollows)
     {
-        var fullChunks = Math.Min((data.Length - 1) / Blake3Constants.ChunkSize, MaxBatchChunks);
+        var fullChunks = Math.Min((moreFollows ? data.Length : data.Length - 1) / Blake3Constants.ChunkSize, MaxBatchChunks);
         // The largest power of two that fits and keeps the subtree aligned at the current chunk index.
         var size = (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)fullChunks + 1) / 2, MaxSubtreeChunks);
         if (_chunkCounter != 0) size = (int)Math.Min((ulong)size, 1UL << BitOperations.TrailingZeroCount(_chunkCounter));
@@ -142,7 +147,7 @@ public sealed class Blake3Incremental
     {
         if (destination.Length < Blake3Constants.OutputSize)
             throw new ArgumentException($"The destination must hold {Blake3Constants.OutputSize} bytes; it has {destination.Length}.", nameof(destination));
-        if (_gatheredLength > 0) HashGathered();
+        if (_gatheredLength > 0) HashGathered(moreFollows: false);
         Span<uint> output = stackalloc uint[8];
         if (_stackDepth == 0)
         {
