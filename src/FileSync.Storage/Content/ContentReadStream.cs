@@ -128,7 +128,15 @@ internal sealed class ContentReadStream : Stream
                 wanted += Math.Min(buffer.Length - wanted, location.Length);
             }
             var packs = _store.Packs ?? throw Damaged();
-            packs.ReadExactly(packId, packOffset, buffer[..wanted]);
+            try
+            {
+                packs.ReadExactly(packId, packOffset, buffer[..wanted]);
+            }
+            catch (FileNotFoundException) when (_runLocations.Count > 0)
+            {
+                // Locations from the chunk list were not re-checked: the version was collected, and its pack with it.
+                throw Gone();
+            }
         }
         _position += wanted;
         return wanted;

@@ -87,6 +87,22 @@ public sealed class ChunkListLocationsTests
     }
 
     [Fact]
+    public async Task With_chunk_bytes_in_rows_no_row_carries_locations()
+    {
+        using var dir = new TempDirectory("chunk-list-locations");
+        await using var node = await NodeStorage.OpenAsync(StorageFactory.SmallChunks(dir.Path) with { ChunkBytesInDatabase = true });
+        await node.FileSystems.CreateFileSystemAsync("LocFS");
+        var content = TestData.Random(1024 * 1024 + 5, 45);
+
+        var stored = await node.FileSystems.PutFileAsync("LocFS", "/rows.bin", new MemoryStream(content), new Dictionary<string, string>());
+
+        var rows = await RowsAsync(node, stored.ContentId);
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Null(row.Locations));
+        Assert.Equal(content, await TestData.ReadAllAsync(node.FileSystems.OpenRead(stored)));
+    }
+
+    [Fact]
     public async Task A_pack_named_only_by_a_lists_locations_survives_collection()
     {
         // As after two uploads stored the same new chunks at once: the index kept the other writer's copy, and
