@@ -58,8 +58,8 @@ internal sealed class ContentWriter(ChunkStore store, ChunkingOptions chunking)
         var stagedAhead = store.StagingReleasesBytes ? MaxStagedAheadBatches : BufferCount;
         var pending = new PendingChunks();
         var group = new StagedGroup();
-        // Set when an index transaction fails: staging then stops at once instead of filling packs for batches
-        // already admitted by the lag (up to MaxStagedAheadBatches) that will never be indexed.
+        // Set when an index transaction fails: batches not yet staged then fail at once, instead of when the lag's
+        // gate reaches the failed link (up to MaxStagedAheadBatches later). Those staged before stay as dead pack bytes.
         var indexFailed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var wholeHash = new Blake3Incremental();
         var contentId = await store.BeginContentAsync(ct).ConfigureAwait(false);

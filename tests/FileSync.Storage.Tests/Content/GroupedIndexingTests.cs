@@ -1,3 +1,4 @@
+using FileSync.Storage.Database;
 using FileSync.TestSupport;
 
 namespace FileSync.Storage.Tests;
@@ -44,6 +45,29 @@ public sealed class GroupedIndexingTests
         Assert.Null(await node.FileSystems.GetFileAsync("GroupFS", "/broken.bin"));
         await node.Chunks.CollectGarbageAsync(TimeSpan.Zero);
         Assert.Equal((0L, 0L), await node.Chunks.GetStatisticsAsync());
+    }
+
+    [Fact]
+    public async Task A_failed_index_transaction_stops_the_upload_with_its_error_and_no_more_pack_writes()
+    {
+        using var dir = new TempDirectory("grouped-index");
+        await using var node = await NodeStorage.OpenAsync(StorageFactory.SmallChunks(dir.Path));
+        await node.FileSystems.CreateFileSystemAsync("GroupFS");
+        var content = TestData.Random(4 * UploadBytes, 33);
+        // Every chunk-list insert fails from the start: the first group's transaction (~32 MiB in) is the first to try.
+        await using (var connection = await node.Chunks.Database.OpenAsync(CancellationToken.None))
+            await connection.ExecAsync("CREATE TRIGGER refuse_lists BEFORE INSERT ON storage_chunk_lists BEGIN SELECT RAISE(ABORT, 'injected index failure'); END",
+                null, CancellationToken.None);
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() =>
+            node.FileSystems.PutFileAsync("GroupFS", "/refused.bin", new MemoryStream(content), new Dictionary<string, string>()));
+
+        Assert.Contains("injected index failure", failure.Message, StringComparison.Ordinal);
+        Assert.Null(await node.FileSystems.GetFileAsync("GroupFS", "/refused.bin"));
+        // Staging stops within its bounded lag after the failing group (the group's ~8 batches of 4 MiB and up to 32
+        // staged ahead, ~160 MiB): the last batches of the 192 MiB stream never reach a pack.
+        var packBytes = Directory.GetFiles(Path.Combine(dir.Path, "packs")).Sum(f => new FileInfo(f).Length);
+        Assert.True(packBytes < content.Length - 4 * 4 * 1024 * 1024, $"{packBytes / (1024 * 1024)} MiB of the {content.Length / (1024 * 1024)} MiB went to packs");
     }
 
     /// <summary>Serves <c>failAt</c> bytes of the content, then fails like a dropped connection.</summary>
