@@ -91,7 +91,7 @@ public static class ContentDefinedChunker
     /// tested and the hash values are exactly those of the byte-at-a-time definition. Pointer stepping keeps
     /// the loads at constant offsets.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)] // one copy of the hot loop, with all registers to itself
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)] // one copy of the hot loop, with all registers to itself; optimized from the first call
     private static int Scan(ref byte data, ref uint gear, int from, int to, uint mask, ref uint hash)
     {
         var h = hash;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -68,6 +69,7 @@ internal static unsafe class Blake3Batch
     private static int ChunksOf(int length) => length == 0 ? 1 : (length - 1) / Blake3Constants.ChunkSize + 1;
 
     /// <summary>One job per chunk, in piece order; piece p's chaining values start at slot <c>firstSlots[p]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PlanChunks(byte* data, ReadOnlySpan<int> lengths, ChunkJob* jobs, byte* pad, int[] firstSlots)
     {
         var slot = 0;
@@ -109,6 +111,7 @@ internal static unsafe class Blake3Batch
     }
 
     /// <summary>Counting sort on the number of blocks (1–16), most first: lanes grouped together then run equally long.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SortByBlockCountDescending(ChunkJob* jobs, int count, ChunkJob* sorted)
     {
         Span<int> starts = stackalloc int[Blake3Constants.BlocksPerChunk + 1];
@@ -117,6 +120,7 @@ internal static unsafe class Blake3Batch
         for (var i = 0; i < count; i++) sorted[starts[Blake3Constants.BlocksPerChunk - 1 - jobs[i].LastBlockIndex]++] = jobs[i];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void RunChunks(ChunkJob* jobs, int count, uint* cvs, byte* zeroBlock, Blake3LaneWidth width)
     {
         for (var first = 0; first < count;)
@@ -146,6 +150,7 @@ internal static unsafe class Blake3Batch
     /// exactly the specification's left-full tree). A level's parents of all pieces share the lanes.
     /// Parent k of a piece is written to its slot k, below every pair a later job of the level still reads.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReduceParents(ReadOnlySpan<int> lengths, int[] firstSlots, uint* cvs, ParentJob* parents, byte* zeroBlock, Blake3LaneWidth width)
     {
         var pieces = lengths.Length;
@@ -181,6 +186,7 @@ internal static unsafe class Blake3Batch
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void RunParents(ParentJob* jobs, int count, uint* cvs, byte* zeroBlock, Blake3LaneWidth width)
     {
         for (var first = 0; first < count;)

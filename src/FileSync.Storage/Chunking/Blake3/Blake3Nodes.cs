@@ -38,6 +38,7 @@ internal static unsafe class Blake3Nodes<T, TLanes> where T : struct where TLane
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void HashFullChunks(ChunkJob* jobs, int following, uint* cvs)
     {
         var width = TLanes.Width;
@@ -78,6 +79,7 @@ internal static unsafe class Blake3Nodes<T, TLanes> where T : struct where TLane
     }
 
     /// <summary>Any chunks: lanes may end at different blocks, read a padded last block, or carry ROOT.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void HashMixedChunks(ChunkJob* jobs, int count, uint* cvs, byte* zeroBlock)
     {
         var width = TLanes.Width;
@@ -149,6 +151,7 @@ internal static unsafe class Blake3Nodes<T, TLanes> where T : struct where TLane
     /// Hashes <paramref name="count"/> ≤ Width parent jobs. All blocks are loaded before any output is
     /// written, so an output slot may be one that a job of this same call reads.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void HashParents(ParentJob* jobs, int count, uint* cvs, byte* zeroBlock)
     {
         var width = TLanes.Width;

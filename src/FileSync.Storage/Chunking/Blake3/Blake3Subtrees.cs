@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace FileSync.Storage.Chunking.Blake3;
@@ -15,6 +16,7 @@ internal static unsafe class Blake3Subtrees
     /// <paramref name="subtreeChunks"/> is a power of two dividing <paramref name="firstChunk"/> (or the first chunk is 0),
     /// so each subtree is a node of the content's tree. Writes 8 words per subtree to <paramref name="output"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ChainingValues(ReadOnlySpan<byte> data, ulong firstChunk, int subtreeChunks, Span<uint> output, Blake3LaneWidth width)
     {
         var chunks = data.Length / Blake3Constants.ChunkSize;

@@ -39,6 +39,7 @@ internal readonly unsafe struct Vector512Lanes : IWordLanes<Vector512<uint>>
     /// instructions: interleave words of row pairs, then 64-bit pairs of row quads, then gather 128-bit
     /// quarters twice. Afterwards vector j holds word j of every lane.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LoadMessage(byte** blocks, nint offset, ref Message<Vector512<uint>> message)
     {
         // Rows 4m..4m+3 give b[4m + k], whose quarter q is word 4q + k of those four rows.
