@@ -34,7 +34,7 @@ public sealed class CrashRecoveryTests
             child.KillHard();
             await child.WaitForExitAsync(TimeSpan.FromSeconds(10));
         }
-        var packBytesAfterKill = Directory.GetFiles(dir.Combine("packs")).Sum(f => new FileInfo(f).Length);
+        var packBytesAfterKill = TestData.PackBytes(dir.Path);
 
         await using (var node = await NodeStorage.OpenAsync(settings))
         {
@@ -47,7 +47,7 @@ public sealed class CrashRecoveryTests
             // Only the surviving version's chunks remain indexed, and the killed upload's pack files are gone.
             var (_, bytes) = await node.Chunks.GetStatisticsAsync();
             Assert.Equal(original.Length, bytes);
-            var packBytesNow = Directory.GetFiles(dir.Combine("packs")).Sum(f => new FileInfo(f).Length);
+            var packBytesNow = TestData.PackBytes(dir.Path);
             Assert.True(packBytesAfterKill > 10L * 1024 * 1024, $"the killed upload should have written its chunks (found {packBytesAfterKill} bytes)");
             Assert.True(packBytesNow < 1024 * 1024, $"leftover pack bytes should be collected, found {packBytesNow}");
         }

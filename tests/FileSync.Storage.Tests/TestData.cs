@@ -17,6 +17,9 @@ internal static class TestData
         return copy.ToArray();
     }
 
+    /// <summary>Bytes in a node's pack files (<c>&lt;data-dir&gt;/packs</c>).</summary>
+    public static long PackBytes(string dataDir) => Directory.GetFiles(Path.Combine(dataDir, "packs")).Sum(f => new FileInfo(f).Length);
+
     public static Dictionary<string, string> Meta(params (string Key, string Value)[] pairs) =>
         pairs.ToDictionary(p => p.Key, p => p.Value);
 }

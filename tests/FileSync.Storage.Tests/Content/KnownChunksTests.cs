@@ -51,14 +51,14 @@ public sealed class KnownChunksInStoreTests
             await node.FileSystems.CreateFileSystemAsync("KnownFS");
             await node.FileSystems.PutFileAsync("KnownFS", "/first.bin", new MemoryStream(content), new Dictionary<string, string>());
         }
-        var packBytesBefore = PackBytes(dir);
+        var packBytesBefore = TestData.PackBytes(dir.Path);
 
         await using (var node = await NodeStorage.OpenAsync(StorageFactory.SmallChunks(dir.Path)))
         {
             var stored = await node.FileSystems.PutFileAsync("KnownFS", "/second.bin", new MemoryStream(content), new Dictionary<string, string>());
             var missing = await node.Chunks.GetMissingChunksAsync((await node.Chunks.GetChunkListAsync(stored.ContentId)).Select(c => c.Hash));
 
-            Assert.Equal(packBytesBefore, PackBytes(dir));
+            Assert.Equal(packBytesBefore, TestData.PackBytes(dir.Path));
             Assert.Empty(missing);
             Assert.Equal(content, await TestData.ReadAllAsync(node.FileSystems.OpenRead(stored)));
         }
@@ -77,6 +77,4 @@ public sealed class KnownChunksInStoreTests
 
         Assert.Empty(await node.Chunks.GetMissingChunksAsync([hash]));
     }
-
-    private static long PackBytes(TempDirectory dir) => Directory.GetFiles(dir.Combine("packs")).Sum(f => new FileInfo(f).Length);
 }
